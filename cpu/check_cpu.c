@@ -1,0 +1,309 @@
+/*
+ * cpu/check_cpu.c: unit tests for the cpu module, on hand-assembled i386
+ * snippets: the guest runs at ring 3, the gates reach the trap function with
+ * their registers and are answered without stopping, exceptions and bad
+ * memory accesses end the run as faults with the right vector and address,
+ * and a TLS descriptor makes %gs-relative loads work.
+ */
+#include "config.h"
+
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "cpu/cpu.h"
+
+#define CODE	0x00400000u
+#define DATA	0x00500000u
+#define RODATA	0x00600000u
+#define STACK	0x00700000u
+#define PAGE	4096u
+
+struct rig {
+	struct cpu	*cpu;
+	unsigned char	*code, *data, *rodata, *stack;
+	int		traps;
+	uint32_t	last_vector, a, c, d;
+	int		stop_on_trap;
+};
+
+static void
+trap(void *ctx, struct cpu *cpu, uint32_t vector)
+{
+	struct rig *r = ctx;
+
+	r->traps++;
+	r->last_vector = vector;
+	cpu_gate_args(cpu, &r->a, &r->c, &r->d);
+	if (r->a == 0xdead || r->stop_on_trap) {
+		cpu_stop(cpu);
+		return;
+	}
+	cpu_set_eax(cpu, r->a + 1);
+}
+
+static unsigned char *
+page(void)
+{
+	unsigned char *p = mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	ck_assert_ptr_ne(p, MAP_FAILED);
+	return p;
+}
+
+static struct rig *
+rig_new(const unsigned char *code, size_t n)
+{
+	static struct rig r;
+	char err[256];
+
+	memset(&r, 0, sizeof(r));
+	r.cpu = cpu_new(trap, &r, err, sizeof(err));
+	ck_assert_msg(r.cpu != NULL, "cpu_new: %s", err);
+	r.code = page(); r.data = page(); r.rodata = page(); r.stack = page();
+	memcpy(r.code, code, n);
+	ck_assert_int_eq(cpu_map(r.cpu, CODE, PAGE, CPU_PROT_R | CPU_PROT_X, r.code), 0);
+	ck_assert_int_eq(cpu_map(r.cpu, DATA, PAGE, CPU_PROT_R | CPU_PROT_W, r.data), 0);
+	ck_assert_int_eq(cpu_map(r.cpu, RODATA, PAGE, CPU_PROT_R, r.rodata), 0);
+	ck_assert_int_eq(cpu_map(r.cpu, STACK, PAGE, CPU_PROT_R | CPU_PROT_W, r.stack), 0);
+	return &r;
+}
+
+static enum cpu_exit
+run(struct rig *r, struct cpu_fault *f)
+{
+	ck_assert_int_eq(cpu_start(r->cpu, CODE, STACK + PAGE, 0), 0);
+	return cpu_run(r->cpu, f);
+}
+
+/* mov $0xdead,%eax; int $0x81 */
+#define STOP_SEQ 0xb8, 0xad, 0xde, 0x00, 0x00, 0xcd, 0x81
+
+START_TEST(guest_runs_at_ring_3)
+{
+	/* mov %cs,%eax; mov %eax,(DATA); mov %ss,%eax; mov %eax,(DATA+4); stop */
+	const unsigned char code[] = { 0x8c, 0xc8, 0xa3, 0x00, 0x00, 0x50, 0x00,
+	    0x8c, 0xd0, 0xa3, 0x04, 0x00, 0x50, 0x00, STOP_SEQ };
+	struct rig *r = rig_new(code, sizeof(code));
+	struct cpu_fault f;
+	uint32_t cs, ss;
+
+	ck_assert_int_eq(run(r, &f), CPU_EXIT_STOP);
+	memcpy(&cs, r->data, 4);
+	memcpy(&ss, r->data + 4, 4);
+	ck_assert_uint_eq(cs & 0xffff, CPU_SEL_UCODE);
+	ck_assert_uint_eq(ss & 0xffff, CPU_SEL_UDATA);
+	cpu_free(r->cpu);
+}
+END_TEST
+
+START_TEST(gate_is_answered_inside_the_hook)
+{
+	/* mov $5,%eax; mov $6,%ecx; mov $7,%edx; int $0x81; mov %eax,(DATA);
+	 * int $0x80; mov %eax,(DATA+4); stop */
+	const unsigned char code[] = { 0xb8, 5, 0, 0, 0, 0xb9, 6, 0, 0, 0, 0xba, 7, 0, 0, 0,
+	    0xcd, 0x81, 0xa3, 0x00, 0x00, 0x50, 0x00, 0xcd, 0x80, 0xa3, 0x04, 0x00, 0x50, 0x00,
+	    STOP_SEQ };
+	struct rig *r = rig_new(code, sizeof(code));
+	struct cpu_fault f;
+	uint32_t v1, v2;
+
+	ck_assert_int_eq(run(r, &f), CPU_EXIT_STOP);
+	memcpy(&v1, r->data, 4);
+	memcpy(&v2, r->data + 4, 4);
+	ck_assert_uint_eq(v1, 6);		/* 5 + 1 from the trap */
+	ck_assert_uint_eq(v2, 7);		/* the 0x80 gate too */
+	ck_assert_int_eq(r->traps, 3);
+	ck_assert_uint_eq(r->last_vector, 0x81);
+	ck_assert_uint_eq(cpu_get_eip(r->cpu), CODE + sizeof(code));
+	cpu_free(r->cpu);
+}
+END_TEST
+
+START_TEST(run_resumes_after_a_stop)
+{
+	/* int $0x81 (stops); mov $1,(DATA); stop */
+	const unsigned char code[] = { 0xcd, 0x81, 0xc7, 0x05, 0x00, 0x00, 0x50, 0x00, 1, 0, 0, 0,
+	    STOP_SEQ };
+	struct rig *r = rig_new(code, sizeof(code));
+	struct cpu_fault f;
+
+	r->stop_on_trap = 1;
+	ck_assert_int_eq(run(r, &f), CPU_EXIT_STOP);
+	ck_assert_int_eq(r->data[0], 0);
+	r->stop_on_trap = 0;
+	ck_assert_int_eq(cpu_run(r->cpu, &f), CPU_EXIT_STOP);
+	ck_assert_int_eq(r->data[0], 1);
+	cpu_free(r->cpu);
+}
+END_TEST
+
+static void
+expect_fault(const unsigned char *code, size_t n, enum cpu_fault_kind kind, uint32_t vector,
+    uint32_t addr)
+{
+	struct rig *r = rig_new(code, n);
+	struct cpu_fault f;
+
+	ck_assert_int_eq(run(r, &f), CPU_EXIT_FAULT);
+	ck_assert_int_eq(f.kind, kind);
+	if (kind == CPU_FAULT_VECTOR)
+		ck_assert_uint_eq(f.vector, vector);
+	if (kind >= CPU_FAULT_READ)
+		ck_assert_uint_eq(f.addr, addr);
+	cpu_free(r->cpu);
+}
+
+START_TEST(divide_error_is_vector_0)
+{
+	/* xor %ecx,%ecx; div %ecx */
+	const unsigned char code[] = { 0x31, 0xc9, 0xf7, 0xf1, STOP_SEQ };
+
+	expect_fault(code, sizeof(code), CPU_FAULT_VECTOR, 0, 0);
+}
+END_TEST
+
+START_TEST(privileged_instruction_is_a_general_protection_fault)
+{
+	const unsigned char code[] = { 0xf4, STOP_SEQ };	/* hlt */
+
+	expect_fault(code, sizeof(code), CPU_FAULT_VECTOR, 13, 0);
+}
+END_TEST
+
+START_TEST(cli_at_ring_3_faults)
+{
+	const unsigned char code[] = { 0xfa, STOP_SEQ };	/* cli */
+
+	expect_fault(code, sizeof(code), CPU_FAULT_VECTOR, 13, 0);
+}
+END_TEST
+
+START_TEST(invalid_opcode_is_reported)
+{
+	const unsigned char code[] = { 0x0f, 0x0b, STOP_SEQ };	/* ud2 */
+
+	expect_fault(code, sizeof(code), CPU_FAULT_INSN, 6, 0);
+}
+END_TEST
+
+START_TEST(unmapped_read_reports_the_address)
+{
+	const unsigned char code[] = { 0xa1, 0x34, 0x12, 0x00, 0x00, STOP_SEQ };	/* mov 0x1234,%eax */
+
+	expect_fault(code, sizeof(code), CPU_FAULT_READ, 0, 0x1234);
+}
+END_TEST
+
+START_TEST(write_to_read_only_page_faults)
+{
+	/* movl $1,(RODATA+8) */
+	const unsigned char code[] = { 0xc7, 0x05, 0x08, 0x00, 0x60, 0x00, 1, 0, 0, 0, STOP_SEQ };
+
+	expect_fault(code, sizeof(code), CPU_FAULT_WRITE, 0, RODATA + 8);
+}
+END_TEST
+
+START_TEST(write_to_kernel_page_faults)
+{
+	/* movl $1,(CPU_KERNEL_BASE) */
+	const unsigned char code[] = { 0xc7, 0x05, 0x00, 0x00, 0xff, 0xff, 1, 0, 0, 0, STOP_SEQ };
+
+	expect_fault(code, sizeof(code), CPU_FAULT_WRITE, 0, CPU_KERNEL_BASE);
+}
+END_TEST
+
+START_TEST(jump_to_unmapped_memory_is_a_fetch_fault)
+{
+	/* mov $0x900000,%eax; jmp *%eax */
+	const unsigned char code[] = { 0xb8, 0x00, 0x00, 0x90, 0x00, 0xff, 0xe0 };
+
+	expect_fault(code, sizeof(code), CPU_FAULT_FETCH, 0, 0x900000);
+}
+END_TEST
+
+START_TEST(tls_descriptor_backs_gs)
+{
+	/* mov %gs:8,%eax; mov %eax,(DATA); stop */
+	const unsigned char code[] = { 0x65, 0xa1, 0x08, 0x00, 0x00, 0x00, 0xa3, 0x00, 0x00, 0x50, 0x00,
+	    STOP_SEQ };
+	struct rig *r = rig_new(code, sizeof(code));
+	struct cpu_fault f;
+	uint32_t v = 0x11223344, got, base, limit;
+	int pages, present;
+
+	memcpy(r->rodata + 8, &v, 4);
+	ck_assert_int_eq(cpu_set_tls(r->cpu, 12, RODATA, 0xfff, 0, 1), 0);
+	ck_assert_int_eq(cpu_get_tls(r->cpu, 12, &base, &limit, &pages, &present), 0);
+	ck_assert_uint_eq(base, RODATA);
+	ck_assert_uint_eq(limit, 0xfff);
+	ck_assert_int_eq(present, 1);
+	ck_assert_int_eq(cpu_start(r->cpu, CODE, STACK + PAGE, CPU_SEL(12, 3)), 0);
+	ck_assert_int_eq(cpu_run(r->cpu, &f), CPU_EXIT_STOP);
+	memcpy(&got, r->data, 4);
+	ck_assert_uint_eq(got, v);
+	cpu_free(r->cpu);
+}
+END_TEST
+
+START_TEST(tls_entries_outside_12_to_14_are_refused)
+{
+	struct rig *r = rig_new((const unsigned char[]){ STOP_SEQ }, 7);
+
+	ck_assert_int_eq(cpu_set_tls(r->cpu, CPU_GDT_UCODE, 0, 0xfffff, 1, 1), -1);
+	ck_assert_int_eq(cpu_set_tls(r->cpu, 11, 0, 0xfffff, 1, 1), -1);
+	ck_assert_int_eq(cpu_set_tls(r->cpu, 15, 0, 0xfffff, 1, 1), -1);
+	cpu_free(r->cpu);
+}
+END_TEST
+
+START_TEST(map_refuses_the_kernel_page)
+{
+	struct rig *r = rig_new((const unsigned char[]){ STOP_SEQ }, 7);
+
+	ck_assert_int_eq(cpu_map(r->cpu, CPU_KERNEL_BASE, PAGE, CPU_PROT_R, r->data), -1);
+	ck_assert(strstr(cpu_error(r->cpu), "kernel page") != NULL);
+	cpu_free(r->cpu);
+}
+END_TEST
+
+static Suite *
+cpu_suite(void)
+{
+	Suite *s = suite_create("cpu");
+	TCase *t = tcase_create("ring3_and_gates");
+
+	tcase_add_test(t, guest_runs_at_ring_3);
+	tcase_add_test(t, gate_is_answered_inside_the_hook);
+	tcase_add_test(t, run_resumes_after_a_stop);
+	suite_add_tcase(s, t);
+	t = tcase_create("faults");
+	tcase_add_test(t, divide_error_is_vector_0);
+	tcase_add_test(t, privileged_instruction_is_a_general_protection_fault);
+	tcase_add_test(t, cli_at_ring_3_faults);
+	tcase_add_test(t, invalid_opcode_is_reported);
+	tcase_add_test(t, unmapped_read_reports_the_address);
+	tcase_add_test(t, write_to_read_only_page_faults);
+	tcase_add_test(t, write_to_kernel_page_faults);
+	tcase_add_test(t, jump_to_unmapped_memory_is_a_fetch_fault);
+	suite_add_tcase(s, t);
+	t = tcase_create("tls");
+	tcase_add_test(t, tls_descriptor_backs_gs);
+	tcase_add_test(t, tls_entries_outside_12_to_14_are_refused);
+	tcase_add_test(t, map_refuses_the_kernel_page);
+	suite_add_tcase(s, t);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(cpu_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

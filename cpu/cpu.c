@@ -1,0 +1,395 @@
+/*
+ * cpu/cpu.c: one Unicorn engine per guest process, brought to ring 3 with a
+ * Linux-shaped GDT, and the run loop.
+ *
+ * The kernel page (CPU_KERNEL_BASE) holds the GDT, a one-instruction iret
+ * trampoline and the iret frame; the guest sees it read+execute, so it can
+ * read its own descriptors but never change them.  The first cpu_run after
+ * cpu_start begins at the trampoline in ring 0 and irets into the guest; every
+ * later run simply resumes at the guest's EIP in ring 3.
+ *
+ * Hot path: int 0x81 reaches on_intr, which calls the owner's trap function
+ * inside emulation.  Emulation stops only when the owner asks (exit, block,
+ * switch) or on a fault.  The `until' address given to uc_emu_start is the
+ * last word of the kernel page, which holds no code the guest can reach
+ * without first faulting on the page's data.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unicorn/unicorn.h>
+
+#include "cpu/cpu.h"
+
+#define GDT_ENTRIES	32
+#define KP_GDT		0x000		/* GDT: 32 descriptors */
+#define KP_TRAMPOLINE	0x800		/* iret */
+#define KP_FRAME	0xf00		/* eip, cs, eflags, esp, ss for the iret */
+#define KP_UNTIL	0xffc		/* never executed: the run's stop address */
+
+struct cpu {
+	uc_engine	*uc;
+	uc_hook		intr_hook;
+	uc_hook		mem_hook;
+	cpu_trap_fn	trap;
+	void		*trap_ctx;
+	unsigned char	*kpage;		/* host backing of the kernel page */
+	int		entering;	/* next run starts at the iret trampoline */
+	int		faulted;	/* a hook recorded .fault and stopped */
+	struct cpu_fault fault;
+	char		err[256];
+};
+
+/* Flat descriptors (limit 4 GiB, 32-bit, granularity 4 KiB, accessed bit set). */
+#define DESC_KCODE	0x00cf9b000000ffffULL
+#define DESC_KDATA	0x00cf93000000ffffULL
+#define DESC_UCODE	0x00cffb000000ffffULL
+#define DESC_UDATA	0x00cff3000000ffffULL
+
+/* The one place Unicorn errors are turned into text. */
+static int
+uc_ok(struct cpu *c, uc_err e, const char *call)
+{
+	if (e == UC_ERR_OK)
+		return 1;
+	snprintf(c->err, sizeof(c->err), "%s: %s", call, uc_strerror(e));
+	return 0;
+}
+
+static uint64_t
+make_data_desc(uint32_t base, uint32_t limit, int pages)
+{
+	uint64_t d = 0;
+
+	d |= (uint64_t)(limit & 0xffff);
+	d |= (uint64_t)(base & 0xffffff) << 16;
+	d |= (uint64_t)0xf3 << 40;		/* present, DPL 3, data RW, accessed */
+	d |= (uint64_t)((limit >> 16) & 0xf) << 48;
+	d |= (uint64_t)(pages ? 0xc : 0x4) << 52;	/* G when pages, D/B 32-bit */
+	d |= (uint64_t)(base >> 24) << 56;
+	return d;
+}
+
+static void
+gdt_write(struct cpu *c, int idx, uint64_t desc)
+{
+	memcpy(c->kpage + KP_GDT + idx * 8, &desc, 8);
+}
+
+static uint64_t
+gdt_read(struct cpu *c, int idx)
+{
+	uint64_t d;
+
+	memcpy(&d, c->kpage + KP_GDT + idx * 8, 8);
+	return d;
+}
+
+static void
+record_fault(struct cpu *c, enum cpu_fault_kind kind, uint32_t vector, uint32_t addr, int prot)
+{
+	uint32_t eip = 0;
+
+	uc_reg_read(c->uc, UC_X86_REG_EIP, &eip);
+	c->fault = (struct cpu_fault){ .kind = kind, .vector = vector, .eip = eip,
+	    .addr = addr, .prot = prot };
+	c->faulted = 1;
+}
+
+/*
+ * The interrupt hook: classifies, nothing more.  0x80 and 0x81 are the two
+ * gates and go to the owner; anything else is a CPU exception (or an int n the
+ * guest has no business issuing) and ends the run as a fault.
+ */
+static void
+on_intr(uc_engine *uc, uint32_t intno, void *ud)
+{
+	struct cpu *c = ud;
+
+	if (intno == 0x81 || intno == 0x80) {
+		c->trap(c->trap_ctx, c, intno);
+		return;
+	}
+	record_fault(c, intno == 6 ? CPU_FAULT_INSN : CPU_FAULT_VECTOR, intno, 0, 0);
+	uc_emu_stop(uc);
+}
+
+/* Invalid-memory hook: runs only when an access fails, so it is free otherwise. */
+static bool
+on_bad_mem(uc_engine *uc, uc_mem_type type, uint64_t addr, int size, int64_t value, void *ud)
+{
+	struct cpu *c = ud;
+	enum cpu_fault_kind kind;
+	int prot = 0;
+
+	switch (type) {
+	case UC_MEM_READ_PROT:	prot = 1; /* fall through */
+	case UC_MEM_READ_UNMAPPED:	kind = CPU_FAULT_READ; break;
+	case UC_MEM_WRITE_PROT:	prot = 1; /* fall through */
+	case UC_MEM_WRITE_UNMAPPED:	kind = CPU_FAULT_WRITE; break;
+	case UC_MEM_FETCH_PROT:	prot = 1; /* fall through */
+	default:			kind = CPU_FAULT_FETCH; break;
+	}
+	record_fault(c, kind, 14, (uint32_t)addr, prot);
+	return false;
+}
+
+static int
+setup_gdt(struct cpu *c)
+{
+	uc_x86_mmr gdtr = { .base = CPU_KERNEL_BASE + KP_GDT, .limit = GDT_ENTRIES * 8 - 1 };
+	uint32_t sel;
+
+	gdt_write(c, CPU_GDT_KCODE, DESC_KCODE);
+	gdt_write(c, CPU_GDT_KDATA, DESC_KDATA);
+	gdt_write(c, CPU_GDT_UCODE, DESC_UCODE);
+	gdt_write(c, CPU_GDT_UDATA, DESC_UDATA);
+	if (!uc_ok(c, uc_reg_write(c->uc, UC_X86_REG_GDTR, &gdtr), "uc_reg_write(GDTR)"))
+		return -1;
+	/* A 32-bit SS first: any later push (and %gs) needs it. */
+	sel = CPU_SEL(CPU_GDT_KDATA, 0);
+	if (!uc_ok(c, uc_reg_write(c->uc, UC_X86_REG_SS, &sel), "uc_reg_write(SS)"))
+		return -1;
+	return 0;
+}
+
+struct cpu *
+cpu_new(cpu_trap_fn trap, void *ctx, char *err, size_t errlen)
+{
+	struct cpu *c = calloc(1, sizeof(*c));
+	uc_err e;
+
+	if (c == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	c->trap = trap;
+	c->trap_ctx = ctx;
+	c->kpage = mmap(NULL, CPU_KERNEL_SIZE, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (c->kpage == MAP_FAILED) {
+		c->kpage = NULL;
+		snprintf(err, errlen, "mmap of the kernel page failed");
+		goto fail;
+	}
+	e = uc_open(UC_ARCH_X86, UC_MODE_32, &c->uc);
+	if (!uc_ok(c, e, "uc_open"))
+		goto fail;
+	if (!uc_ok(c, uc_mem_map_ptr(c->uc, CPU_KERNEL_BASE, CPU_KERNEL_SIZE,
+	    UC_PROT_READ | UC_PROT_EXEC, c->kpage), "uc_mem_map_ptr(kernel page)"))
+		goto fail;
+	if (!uc_ok(c, uc_hook_add(c->uc, &c->intr_hook, UC_HOOK_INTR, (void *)on_intr,
+	    c, 1, 0), "uc_hook_add(UC_HOOK_INTR)"))
+		goto fail;
+	if (!uc_ok(c, uc_hook_add(c->uc, &c->mem_hook, UC_HOOK_MEM_INVALID,
+	    (void *)on_bad_mem, c, 1, 0), "uc_hook_add(UC_HOOK_MEM_INVALID)"))
+		goto fail;
+	if (setup_gdt(c) != 0)
+		goto fail;
+	return c;
+fail:
+	if (c->err[0] != '\0')
+		snprintf(err, errlen, "%s", c->err);
+	cpu_free(c);
+	return NULL;
+}
+
+void
+cpu_free(struct cpu *c)
+{
+	if (c == NULL)
+		return;
+	if (c->uc != NULL)
+		uc_close(c->uc);
+	if (c->kpage != NULL)
+		munmap(c->kpage, CPU_KERNEL_SIZE);
+	free(c);
+}
+
+const char *
+cpu_error(const struct cpu *c)
+{
+	return c->err;
+}
+
+static uint32_t
+to_uc_prot(int prot)
+{
+	return ((prot & CPU_PROT_R) ? UC_PROT_READ : 0) |
+	    ((prot & CPU_PROT_W) ? UC_PROT_WRITE : 0) |
+	    ((prot & CPU_PROT_X) ? UC_PROT_EXEC : 0);
+}
+
+int
+cpu_map(struct cpu *c, uint32_t addr, uint32_t size, int prot, void *host)
+{
+	if ((uint64_t)addr + size > CPU_KERNEL_BASE) {
+		snprintf(c->err, sizeof(c->err), "cpu_map: 0x%08x+0x%x reaches the kernel page", addr, size);
+		return -1;
+	}
+	return uc_ok(c, uc_mem_map_ptr(c->uc, addr, size, to_uc_prot(prot), host),
+	    "uc_mem_map_ptr") ? 0 : -1;
+}
+
+int
+cpu_unmap(struct cpu *c, uint32_t addr, uint32_t size)
+{
+	return uc_ok(c, uc_mem_unmap(c->uc, addr, size), "uc_mem_unmap") ? 0 : -1;
+}
+
+void
+cpu_flush_code(struct cpu *c, uint32_t addr, uint32_t size)
+{
+	uc_ctl_remove_cache(c->uc, (uint64_t)addr, (uint64_t)addr + size);
+}
+
+int
+cpu_set_tls(struct cpu *c, int idx, uint32_t base, uint32_t limit, int pages, int present)
+{
+	if (idx < CPU_GDT_TLS_MIN || idx > CPU_GDT_TLS_MAX)
+		return -1;
+	gdt_write(c, idx, present ? make_data_desc(base, limit & 0xfffff, pages) : 0);
+	return 0;
+}
+
+int
+cpu_get_tls(struct cpu *c, int idx, uint32_t *base, uint32_t *limit, int *pages, int *present)
+{
+	uint64_t d;
+
+	if (idx < CPU_GDT_TLS_MIN || idx > CPU_GDT_TLS_MAX)
+		return -1;
+	d = gdt_read(c, idx);
+	*present = (d >> 47) & 1;
+	*base = (uint32_t)(((d >> 16) & 0xffffff) | ((d >> 56) << 24));
+	*limit = (uint32_t)((d & 0xffff) | (((d >> 48) & 0xf) << 16));
+	*pages = (d >> 55) & 1;
+	return 0;
+}
+
+int
+cpu_load_gs(struct cpu *c, uint16_t selector)
+{
+	uint32_t sel = selector;
+
+	return uc_ok(c, uc_reg_write(c->uc, UC_X86_REG_GS, &sel), "uc_reg_write(GS)") ? 0 : -1;
+}
+
+int
+cpu_start(struct cpu *c, uint32_t eip, uint32_t esp, uint16_t gs)
+{
+	uint32_t frame[5] = { eip, CPU_SEL_UCODE, 0x202, esp, CPU_SEL_UDATA };
+	uint32_t udata = CPU_SEL_UDATA, kstack = CPU_KERNEL_BASE + KP_FRAME;
+	int segs[] = { UC_X86_REG_DS, UC_X86_REG_ES, UC_X86_REG_FS };
+
+	memcpy(c->kpage + KP_FRAME, frame, sizeof(frame));
+	c->kpage[KP_TRAMPOLINE] = 0xcf;		/* iret */
+	for (size_t i = 0; i < sizeof(segs) / sizeof(segs[0]); i++)
+		if (!uc_ok(c, uc_reg_write(c->uc, segs[i], &udata), "uc_reg_write(DS/ES/FS)"))
+			return -1;
+	if (cpu_load_gs(c, gs) != 0)
+		return -1;
+	if (!uc_ok(c, uc_reg_write(c->uc, UC_X86_REG_ESP, &kstack), "uc_reg_write(ESP)"))
+		return -1;
+	c->entering = 1;
+	return 0;
+}
+
+enum cpu_exit
+cpu_run(struct cpu *c, struct cpu_fault *fault)
+{
+	uint64_t begin;
+	uint32_t eip;
+	uc_err e;
+
+	if (c->entering) {
+		begin = CPU_KERNEL_BASE + KP_TRAMPOLINE;
+		c->entering = 0;
+	} else {
+		uc_reg_read(c->uc, UC_X86_REG_EIP, &eip);
+		begin = eip;
+	}
+	c->faulted = 0;
+	e = uc_emu_start(c->uc, begin, CPU_KERNEL_BASE + KP_UNTIL, 0, 0);
+	if (c->faulted) {
+		*fault = c->fault;
+		return CPU_EXIT_FAULT;
+	}
+	switch (e) {
+	case UC_ERR_OK:
+		uc_reg_read(c->uc, UC_X86_REG_EIP, &eip);
+		if (eip != CPU_KERNEL_BASE + KP_UNTIL)
+			return CPU_EXIT_STOP;
+		/* The guest jumped to the stop address itself: that is a fetch fault. */
+		record_fault(c, CPU_FAULT_FETCH, 14, eip, 1);
+		break;
+	case UC_ERR_INSN_INVALID:
+		record_fault(c, CPU_FAULT_INSN, 6, 0, 0);
+		break;
+	case UC_ERR_EXCEPTION:
+		record_fault(c, CPU_FAULT_VECTOR, 13, 0, 0);
+		break;
+	default:
+		uc_ok(c, e, "uc_emu_start");
+		return CPU_EXIT_ERROR;
+	}
+	*fault = c->fault;
+	return CPU_EXIT_FAULT;
+}
+
+void
+cpu_stop(struct cpu *c)
+{
+	uc_emu_stop(c->uc);
+}
+
+static int reg_ids[10] = {
+	UC_X86_REG_EAX, UC_X86_REG_EBX, UC_X86_REG_ECX, UC_X86_REG_EDX,
+	UC_X86_REG_ESI, UC_X86_REG_EDI, UC_X86_REG_EBP, UC_X86_REG_ESP,
+	UC_X86_REG_EIP, UC_X86_REG_EFLAGS,
+};
+
+void
+cpu_regs_get(struct cpu *c, struct cpu_regs *r)
+{
+	void *v[10] = { &r->eax, &r->ebx, &r->ecx, &r->edx, &r->esi, &r->edi,
+	    &r->ebp, &r->esp, &r->eip, &r->eflags };
+
+	uc_reg_read_batch(c->uc, reg_ids, v, 10);
+}
+
+void
+cpu_regs_set(struct cpu *c, const struct cpu_regs *r)
+{
+	const void *v[10] = { &r->eax, &r->ebx, &r->ecx, &r->edx, &r->esi, &r->edi,
+	    &r->ebp, &r->esp, &r->eip, &r->eflags };
+
+	uc_reg_write_batch(c->uc, reg_ids, (void *const *)v, 10);
+}
+
+void
+cpu_gate_args(struct cpu *c, uint32_t *eax, uint32_t *ecx, uint32_t *edx)
+{
+	static int ids[3] = { UC_X86_REG_EAX, UC_X86_REG_ECX, UC_X86_REG_EDX };
+	void *v[3] = { eax, ecx, edx };
+
+	uc_reg_read_batch(c->uc, ids, v, 3);
+}
+
+void
+cpu_set_eax(struct cpu *c, uint32_t eax)
+{
+	uc_reg_write(c->uc, UC_X86_REG_EAX, &eax);
+}
+
+uint32_t
+cpu_get_eip(struct cpu *c)
+{
+	uint32_t eip = 0;
+
+	uc_reg_read(c->uc, UC_X86_REG_EIP, &eip);
+	return eip;
+}

@@ -1,0 +1,149 @@
+/*
+ * cpu/cpu.h: the i386 CPU of one guest process, on one Unicorn engine.
+ *
+ * The cpu module owns the engine, the GDT (flat ring-0 and ring-3 code and
+ * data, and the three TLS entries Linux hands out, 12-14), guest memory
+ * registration, the single interrupt hook and the run loop.  It knows nothing
+ * of the virtual kernel: software interrupts 0x80 and 0x81 go to a trap
+ * function the owner registers, answered inside the hook; every other vector,
+ * and every bad memory access, stops the run and is reported as a fault.
+ * Every Unicorn error passes through one wrapper that names the failing call;
+ * cpu_error() returns that text.
+ */
+#ifndef VK_CPU_H
+#define VK_CPU_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct cpu;
+
+/* The reserved top of the guest address space: GDT and entry trampoline. */
+#define CPU_KERNEL_BASE		0xffff0000u
+#define CPU_KERNEL_SIZE		0x00001000u
+
+/* GDT layout, as an x86_64 Linux kernel presents it to 32-bit processes. */
+#define CPU_GDT_KCODE		1
+#define CPU_GDT_KDATA		2
+#define CPU_GDT_UCODE		4
+#define CPU_GDT_UDATA		5
+#define CPU_GDT_TLS_MIN		12
+#define CPU_GDT_TLS_MAX		14
+#define CPU_SEL(idx, rpl)	((uint16_t)(((idx) << 3) | (rpl)))
+#define CPU_SEL_UCODE		CPU_SEL(CPU_GDT_UCODE, 3)	/* 0x23 */
+#define CPU_SEL_UDATA		CPU_SEL(CPU_GDT_UDATA, 3)	/* 0x2b */
+
+/* Guest memory permissions for cpu_map. */
+#define CPU_PROT_R	1
+#define CPU_PROT_W	2
+#define CPU_PROT_X	4
+
+/* Register file exchanged with the owner. */
+struct cpu_regs {
+	uint32_t eax, ebx, ecx, edx, esi, edi, ebp, esp, eip, eflags;
+};
+
+/* Why cpu_run returned. */
+enum cpu_exit {
+	CPU_EXIT_STOP,		/* cpu_stop() was called, from a trap or another thread */
+	CPU_EXIT_FAULT,		/* the guest faulted: see struct cpu_fault */
+	CPU_EXIT_ERROR,		/* Unicorn failed: cpu_error() says how */
+};
+
+enum cpu_fault_kind {
+	CPU_FAULT_VECTOR,	/* a CPU exception or unexpected int n: .vector */
+	CPU_FAULT_INSN,		/* invalid or unsupported instruction (#UD) */
+	CPU_FAULT_READ,		/* read of unmapped or unreadable memory at .addr */
+	CPU_FAULT_WRITE,	/* write to unmapped or read-only memory at .addr */
+	CPU_FAULT_FETCH,	/* execution of unmapped or non-executable memory */
+};
+
+struct cpu_fault {
+	enum cpu_fault_kind kind;
+	uint32_t	vector;	/* CPU_FAULT_VECTOR: 0 #DE, 3 #BP, 13 #GP, ... */
+	uint32_t	eip;	/* the faulting instruction; for memory faults only the
+				 * start of its translated block (Unicorn 2.1.1 syncs EIP
+				 * per instruction only under a code hook) */
+	uint32_t	addr;	/* faulting data address, for memory faults */
+	int		prot;	/* memory faults: 1 if the page was mapped (a permission fault) */
+};
+
+/*
+ * The trap function: called from inside emulation for int 0x80 and int 0x81,
+ * with EIP already past the instruction.  It reads and writes registers with
+ * cpu_regs_*, may redirect EIP/ESP (reflection), or call cpu_stop() to end the
+ * run; it must not do both (Unicorn then loses one of the two).
+ */
+typedef void (*cpu_trap_fn)(void *ctx, struct cpu *cpu, uint32_t vector);
+
+/*
+ * cpu_new: open a 32-bit x86 engine, map the kernel page (GDT and trampoline,
+ * read+execute for the guest, so it can neither patch the GDT nor hide a
+ * stop), install the one interrupt hook and the invalid-memory hook (which
+ * costs nothing until a fault).  TRAP and CTX are called for int 0x80/0x81.
+ * Returns NULL and fills ERR (ERRLEN bytes) on failure.
+ */
+struct cpu *cpu_new(cpu_trap_fn trap, void *ctx, char *err, size_t errlen);
+
+/* cpu_free: close the engine.  Memory registered with cpu_map stays the owner's. */
+void cpu_free(struct cpu *cpu);
+
+/* cpu_error: the text of the last failure (names the Unicorn call). */
+const char *cpu_error(const struct cpu *cpu);
+
+/*
+ * cpu_map: back guest [ADDR, ADDR+SIZE) with host memory HOST (owner-managed,
+ * must stay valid until unmapped), with CPU_PROT_* permissions.  ADDR and SIZE
+ * page-aligned, below CPU_KERNEL_BASE, not overlapping another mapping.
+ * Returns 0 or -1 (cpu_error).
+ */
+int cpu_map(struct cpu *cpu, uint32_t addr, uint32_t size, int prot, void *host);
+
+/* cpu_unmap: remove a mapping made by cpu_map (exactly one or more whole ones). */
+int cpu_unmap(struct cpu *cpu, uint32_t addr, uint32_t size);
+
+/* cpu_flush_code: forget translated code for [ADDR, ADDR+SIZE) after the host wrote there. */
+void cpu_flush_code(struct cpu *cpu, uint32_t addr, uint32_t size);
+
+/*
+ * cpu_set_tls: set GDT entry IDX (CPU_GDT_TLS_MIN..MAX) to a ring-3 read/write
+ * data segment with BASE and LIMIT (in bytes if !PAGES, else in 4 KiB units, as
+ * Linux's user_desc limit_in_pages), or clear it when !PRESENT.  Only data
+ * descriptors can be made: a guest-chosen value can never yield a code, system
+ * or ring-0 descriptor.  Returns 0 or -1 for a bad index.
+ */
+int cpu_set_tls(struct cpu *cpu, int idx, uint32_t base, uint32_t limit, int pages, int present);
+
+/* cpu_get_tls: read back entry IDX as cpu_set_tls took it; -1 for a bad index. */
+int cpu_get_tls(struct cpu *cpu, int idx, uint32_t *base, uint32_t *limit, int *pages, int *present);
+
+/* cpu_load_gs: load %gs with SELECTOR (0 or a ring-3 TLS selector); -1 if Unicorn refuses. */
+int cpu_load_gs(struct cpu *cpu, uint16_t selector);
+
+/*
+ * cpu_start: prepare the first entry into the guest: ring 3 with flat user
+ * code and data, %gs = GS (0 for none), EIP and ESP as given, EFLAGS 0x202.
+ * The switch from ring 0 happens through an iret on the kernel page when
+ * cpu_run next runs.  Returns 0 or -1.
+ */
+int cpu_start(struct cpu *cpu, uint32_t eip, uint32_t esp, uint16_t gs);
+
+/*
+ * cpu_run: run the guest until a trap calls cpu_stop, the guest faults, or
+ * Unicorn fails.  Fills *FAULT for CPU_EXIT_FAULT.  No per-instruction hook and
+ * no instruction count are ever used.
+ */
+enum cpu_exit cpu_run(struct cpu *cpu, struct cpu_fault *fault);
+
+/* cpu_stop: make the running cpu_run return CPU_EXIT_STOP; safe from a trap or a timer. */
+void cpu_stop(struct cpu *cpu);
+
+/* Register access; batched, a few ns each.  cpu_regs_get/set move all ten. */
+void cpu_regs_get(struct cpu *cpu, struct cpu_regs *r);
+void cpu_regs_set(struct cpu *cpu, const struct cpu_regs *r);
+/* The three registers of the int 0x81 gate, and its eax result: the hot path. */
+void cpu_gate_args(struct cpu *cpu, uint32_t *eax, uint32_t *ecx, uint32_t *edx);
+void cpu_set_eax(struct cpu *cpu, uint32_t eax);
+uint32_t cpu_get_eip(struct cpu *cpu);
+
+#endif

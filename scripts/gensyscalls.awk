@@ -1,0 +1,285 @@
+# scripts/gensyscalls.awk: generate the message ABI from vkernel/syscalls.master.
+#
+# Usage: awk -v outdir=DIR -f scripts/gensyscalls.awk vkernel/syscalls.master
+# Writes DIR/vk_sysmsg.h, DIR/vk_sysent.c and DIR/vk_sysproto.h.  The input
+# format is described at the top of syscalls.master.  Any malformed line stops
+# the generator with "FILE:LINE: problem" on stderr and exit status 1, before
+# anything is written.  Portable awk (mawk, gawk, busybox awk).
+
+function fail(msg) {
+	printf("%s:%d: %s\n", FILENAME, FNR, msg) > "/dev/stderr"
+	failed = 1
+	exit 1
+}
+
+function trim(s) {
+	sub(/^[ \t]+/, "", s)
+	sub(/[ \t]+$/, "", s)
+	return s
+}
+
+function is_ident(s) {
+	return s ~ /^[A-Za-z_][A-Za-z0-9_]*$/
+}
+
+# Parse "TYPE NAME, TYPE NAME" into fields of command n; kind is "in" or "out".
+function parse_fields(n, text, kind,    parts, np, i, f, words, nw, type, name, lenarg, j) {
+	text = trim(text)
+	if (kind == "in" && text == "void")
+		return
+	if (text == "")
+		fail("empty " (kind == "in" ? "argument" : "output") " list (write void for none)")
+	np = split(text, parts, ",")
+	for (i = 1; i <= np; i++) {
+		f = trim(parts[i])
+		nw = split(f, words, /[ \t]+/)
+		if (nw != 2)
+			fail("field '" f "' is not 'TYPE NAME'")
+		type = words[1]; name = words[2]
+		lenarg = ""
+		if (kind == "in" && match(type, /^(inbuf|outbuf)\(/)) {
+			if (type !~ /^(inbuf|outbuf)\([A-Za-z_][A-Za-z0-9_]*\)$/)
+				fail("malformed buffer type '" type "'")
+			lenarg = type
+			sub(/^[a-z]+\(/, "", lenarg)
+			sub(/\)$/, "", lenarg)
+			sub(/\(.*$/, "", type)
+		}
+		if (kind == "in" && !(type in argtype))
+			fail("unknown argument type '" type "'")
+		if (kind == "out" && !(type in outtype))
+			fail("unknown output type '" type "'")
+		if (!is_ident(name))
+			fail("field name '" name "' is not an identifier")
+		if (name == "hdr")
+			fail("field name 'hdr' is reserved for the message header")
+		for (j = 1; j <= nf[n]; j++)
+			if (fname[n, j] == name)
+				fail("field '" name "' appears twice")
+		nf[n]++
+		fname[n, nf[n]] = name
+		ftype[n, nf[n]] = type
+		flen[n, nf[n]] = lenarg
+		fout[n, nf[n]] = (kind == "out")
+		if (kind == "in")
+			nin[n]++
+	}
+}
+
+function check_lengths(n,    i, j, found) {
+	for (i = 1; i <= nf[n]; i++) {
+		if (flen[n, i] == "")
+			continue
+		found = 0
+		for (j = 1; j <= nin[n]; j++)
+			if (fname[n, j] == flen[n, i] && ftype[n, j] == "size")
+				found = 1
+		if (!found)
+			fail("buffer '" fname[n, i] "' names length '" flen[n, i] "', which is not a size argument of this command")
+	}
+	if (nin[n] > 6)
+		fail("more than 6 arguments")
+}
+
+BEGIN {
+	split("int uint hex fd size off ptr path inbuf outbuf oflags mode whence clockid prot mapflags", a, " ")
+	for (i in a) argtype[a[i]] = 1
+	split("s32 u32 s64", a, " ")
+	for (i in a) outtype[a[i]] = 1
+	split("none int fd ssize off ptr", a, " ")
+	for (i in a) restype[a[i]] = 1
+	ncmd = 0
+	maxnum = 0
+	if (outdir == "")
+		outdir = "."
+}
+
+/^[ \t]*(#|$)/ { next }
+
+{
+	line = $0
+	outs = ""
+	if (index(line, "->") > 0) {
+		outs = substr(line, index(line, "->") + 2)
+		line = substr(line, 1, index(line, "->") - 1)
+		if (trim(outs) == "")
+			fail("'->' with no outputs after it")
+	}
+	line = trim(line)
+	num = line; sub(/[ \t].*$/, "", num); line = trim(substr(line, length(num) + 1))
+	name = line; sub(/[ \t].*$/, "", name); line = trim(substr(line, length(name) + 1))
+	res = line; sub(/[ \t].*$/, "", res); line = trim(substr(line, length(res) + 1))
+	if (num !~ /^[0-9]+$/ || num + 0 < 1 || num + 0 > 255)
+		fail("command number '" num "' is not in 1..255")
+	num = num + 0
+	if (num in byname_num)
+		fail("command number " num " is already used by '" byname_num[num] "'")
+	if (!is_ident(name))
+		fail("command name '" name "' is not an identifier")
+	if (name in seen)
+		fail("command name '" name "' appears twice")
+	if (!(res in restype))
+		fail("unknown result type '" res "'")
+	if (line == "")
+		fail("missing arguments (write void for none)")
+	ncmd++
+	cnum[ncmd] = num; cname[ncmd] = name; cres[ncmd] = res
+	nf[ncmd] = 0; nin[ncmd] = 0
+	byname_num[num] = name
+	seen[name] = 1
+	parse_fields(ncmd, line, "in")
+	if (outs != "")
+		parse_fields(ncmd, outs, "out")
+	check_lengths(ncmd)
+	if (num > maxnum)
+		maxnum = num
+}
+
+function ctype(t) {
+	if (t == "off" || t == "s64") return "int64_t"
+	if (t == "int" || t == "fd" || t == "s32") return "int32_t"
+	return "uint32_t"
+}
+
+function fsize(t) {
+	return (t == "off" || t == "s64") ? 8 : 4
+}
+
+function ttag(t) {
+	return "VK_T_" toupper(t)
+}
+
+# Lay out command n: header is 32 bytes; 8-byte fields 8-aligned; the total is
+# padded to 8 so i386 and x86_64 compilers agree on every offset and size.
+function layout(n,    i, off, sz) {
+	off = 32
+	npad[n] = 0
+	for (i = 1; i <= nf[n]; i++) {
+		sz = fsize(ftype[n, i])
+		pad[n, i] = 0
+		if (sz == 8 && off % 8 != 0) {
+			pad[n, i] = 4
+			off += 4
+		}
+		foff[n, i] = off
+		off += sz
+	}
+	tailpad[n] = (off % 8) ? 4 : 0
+	msize[n] = off + tailpad[n]
+	outoff[n] = msize[n]
+	for (i = 1; i <= nf[n]; i++)
+		if (fout[n, i] && foff[n, i] < outoff[n])
+			outoff[n] = foff[n, i]
+}
+
+function emit_header(f,    n, i, padno) {
+	print "/* vk_sysmsg.h: GENERATED from vkernel/syscalls.master by scripts/gensyscalls.awk; do not edit. */" > f
+	print "#ifndef VK_SYSMSG_H" > f
+	print "#define VK_SYSMSG_H" > f
+	print "" > f
+	print "#include \"vkernel/vk_abi.h\"" > f
+	print "" > f
+	printf("#define VK_SYS_NSLOTS\t%d\t/* table size: highest command + 1 */\n", maxnum + 1) > f
+	for (n = 1; n <= ncmd; n++)
+		printf("#define VK_SYS_%s\t%d\n", cname[n], cnum[n]) > f
+	for (n = 1; n <= ncmd; n++) {
+		print "" > f
+		printf("struct vk_msg_%s {\n\tstruct vk_msghdr\thdr;\n", cname[n]) > f
+		padno = 0
+		for (i = 1; i <= nf[n]; i++) {
+			if (pad[n, i])
+				printf("\tuint32_t\t_pad%d;\n", padno++) > f
+			printf("\t%s\t\t%s;\t/* %s%s%s */\n", ctype(ftype[n, i]), fname[n, i],
+			    fout[n, i] ? "out " : "", ftype[n, i],
+			    flen[n, i] != "" ? "(" flen[n, i] ")" : "") > f
+		}
+		if (tailpad[n])
+			printf("\tuint32_t\t_pad%d;\n", padno++) > f
+		print "};" > f
+		printf("VK_STATIC_ASSERT(sizeof(struct vk_msg_%s) == %d, \"vk_msg_%s size\");\n",
+		    cname[n], msize[n], cname[n]) > f
+		for (i = 1; i <= nf[n]; i++)
+			printf("VK_STATIC_ASSERT(__builtin_offsetof(struct vk_msg_%s, %s) == %d, \"vk_msg_%s.%s offset\");\n",
+			    cname[n], fname[n, i], foff[n, i], cname[n], fname[n, i]) > f
+	}
+	print "" > f
+	print "#endif" > f
+	close(f)
+}
+
+function emit_proto(f,    n) {
+	print "/* vk_sysproto.h: GENERATED from vkernel/syscalls.master by scripts/gensyscalls.awk; do not edit. */" > f
+	print "#ifndef VK_SYSPROTO_H" > f
+	print "#define VK_SYSPROTO_H" > f
+	print "" > f
+	print "#include \"vk_sysmsg.h\"" > f
+	print "" > f
+	print "struct vk_proc;" > f
+	print "" > f
+	print "/* Handlers: validate, act, set m->hdr.ms_result; return 0 or a guest errno. */" > f
+	for (n = 1; n <= ncmd; n++)
+		printf("int vk_sys_%s(struct vk_proc *p, struct vk_msg_%s *m);\n", cname[n], cname[n]) > f
+	print "" > f
+	print "#endif" > f
+	close(f)
+}
+
+function emit_table(f,    n, i, j, lenidx) {
+	print "/* vk_sysent.c: GENERATED from vkernel/syscalls.master by scripts/gensyscalls.awk; do not edit. */" > f
+	print "#include \"config.h\"" > f
+	print "" > f
+	print "#include <stddef.h>" > f
+	print "" > f
+	print "#include \"vkernel/sysent.h\"" > f
+	print "#include \"vk_sysproto.h\"" > f
+	print "" > f
+	print "/* Typed thunks: the table calls these, each calls its handler with its own message type. */" > f
+	for (n = 1; n <= ncmd; n++)
+		printf("static int\ncall_%s(struct vk_proc *p, void *m)\n{\n\treturn vk_sys_%s(p, (struct vk_msg_%s *)m);\n}\n\n",
+		    cname[n], cname[n], cname[n]) > f
+	for (n = 1; n <= ncmd; n++) {
+		printf("static const struct vk_sysarg args_%s[] = {\n", cname[n]) > f
+		for (i = 1; i <= nf[n]; i++) {
+			lenidx = -1
+			for (j = 1; j <= nin[n]; j++)
+				if (flen[n, i] != "" && fname[n, j] == flen[n, i])
+					lenidx = j - 1
+			printf("\t{ \"%s\", %s, %d, %d, %d },\n", fname[n, i], ttag(ftype[n, i]),
+			    foff[n, i], lenidx, fout[n, i]) > f
+		}
+		if (nf[n] == 0)
+			print "\t{ NULL, 0, 0, -1, 0 }," > f
+		print "};" > f
+	}
+	print "" > f
+	printf("const struct vk_sysent vk_sysent[VK_SYS_NSLOTS] = {\n") > f
+	for (i = 0; i <= maxnum; i++)
+		slot[i] = 0
+	for (n = 1; n <= ncmd; n++)
+		slot[cnum[n]] = n
+	for (i = 0; i <= maxnum; i++) {
+		n = slot[i]
+		if (n == 0) {
+			printf("\t[%d] = { \"#%d\", NULL, 0, 0, 0, 0, NULL, VK_R_INT },\n", i, i) > f
+			continue
+		}
+		printf("\t[%d] = { \"%s\", call_%s, %d, %d, %d, %d, args_%s, VK_R_%s },\n",
+		    i, cname[n], cname[n], msize[n], outoff[n], nin[n], nf[n], cname[n], toupper(cres[n])) > f
+	}
+	print "};" > f
+	close(f)
+}
+
+END {
+	if (failed)
+		exit 1
+	if (ncmd == 0) {
+		printf("%s: no commands defined\n", FILENAME) > "/dev/stderr"
+		exit 1
+	}
+	for (n = 1; n <= ncmd; n++)
+		layout(n)
+	emit_header(outdir "/vk_sysmsg.h")
+	emit_proto(outdir "/vk_sysproto.h")
+	emit_table(outdir "/vk_sysent.c")
+}

@@ -1,0 +1,539 @@
+/*
+ * vkernel/check_vkernel.c: unit tests for the virtual kernel's pieces that
+ * need no guest program: the generated dispatch table, the int 0x81 gate's
+ * message validation and reply (driven through a real CPU's registers), the
+ * guest address space and its copy helpers, path confinement under a guest
+ * root, and the host-to-guest errno conversion.
+ */
+#include "config.h"
+
+#include <check.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cpu/cpu.h"
+#include "vkernel/kernel.h"
+#include "vkernel/sysent.h"
+
+/* ---- the generated table ---- */
+
+START_TEST(every_table_slot_is_filled_and_consistent)
+{
+	ck_assert_ptr_null(vk_sysent[0].call);
+	for (int i = 0; i < VK_SYS_NSLOTS; i++) {
+		const struct vk_sysent *e = &vk_sysent[i];
+
+		ck_assert_ptr_nonnull(e->name);
+		if (e->call == NULL)
+			continue;
+		ck_assert_int_ge(e->msgsize, (int)sizeof(struct vk_msghdr));
+		ck_assert_int_le(e->msgsize, VK_MSG_MAX);
+		ck_assert_int_eq(e->msgsize % 8, 0);
+		ck_assert_int_le(e->outoff, e->msgsize);
+		for (int j = 0; j < e->nfields; j++) {
+			const struct vk_sysarg *a = &e->args[j];
+
+			ck_assert_int_ge(a->offset, 32);
+			ck_assert_int_le(a->offset + 4, e->msgsize);
+			ck_assert_int_eq(a->out, j >= e->nin);
+			if (a->type == VK_T_INBUF || a->type == VK_T_OUTBUF) {
+				ck_assert_int_ge(a->lenarg, 0);
+				ck_assert_int_lt(a->lenarg, e->nin);
+				ck_assert_int_eq(e->args[a->lenarg].type, VK_T_SIZE);
+			}
+		}
+	}
+}
+END_TEST
+
+START_TEST(table_names_match_command_numbers)
+{
+	ck_assert_str_eq(vk_sysent[VK_SYS_write].name, "write");
+	ck_assert_str_eq(vk_sysent[VK_SYS_exit].name, "exit");
+	ck_assert_str_eq(vk_sysent[VK_SYS_clock_gettime].name, "clock_gettime");
+	ck_assert_int_eq(vk_sysent[VK_SYS_clock_gettime].outoff,
+	    (int)__builtin_offsetof(struct vk_msg_clock_gettime, sec));
+	ck_assert_int_eq(vk_sysent[VK_SYS_lseek].args[1].offset % 8, 0);	/* 64-bit field aligned */
+}
+END_TEST
+
+/* ---- a bare process: a CPU and an address space, no program ---- */
+
+#define MSG	0x00100000u
+#define RO	0x00200000u
+
+static struct vk_kernel kern;
+static struct vk_proc *proc;
+
+static void
+proc_setup(void)
+{
+	char err[256];
+
+	memset(&kern, 0, sizeof(kern));
+	kern.next_pid = 1;
+	proc = calloc(1, sizeof(*proc));
+	proc->k = &kern;
+	proc->pid = 1;
+	proc->name = strdup("test");
+	proc->fs.rootfd = -1;
+	proc->cpu = cpu_new(vk_gate, proc, err, sizeof(err));
+	ck_assert_msg(proc->cpu != NULL, "%s", err);
+	ck_assert_int_eq(vk_vm_init(&proc->vm, proc->cpu), 0);
+	ck_assert_int_eq(vk_vm_map(&proc->vm, MSG, VK_PAGE, VK_PROT_READ | VK_PROT_WRITE), 0);
+	ck_assert_int_eq(vk_vm_map(&proc->vm, RO, VK_PAGE, VK_PROT_READ), 0);
+	ck_assert_int_eq(vk_fd_init(&proc->fds), 0);
+}
+
+static void
+proc_teardown(void)
+{
+	vk_proc_free(proc);
+	proc = NULL;
+}
+
+/* Issue int 0x81 with the given registers, as the CPU hook would, and return eax. */
+static uint32_t
+gate(uint32_t eax, uint32_t ecx, uint32_t edx)
+{
+	struct cpu_regs r = { .eax = eax, .ecx = ecx, .edx = edx };
+
+	cpu_regs_set(proc->cpu, &r);
+	vk_gate(proc, proc->cpu, VK_GATE_VECTOR);
+	cpu_regs_get(proc->cpu, &r);
+	return r.eax;
+}
+
+static void
+put_msg(uint32_t addr, const void *m, uint32_t size)
+{
+	ck_assert_int_eq(vk_host_write(&proc->vm, addr, m, size), 0);
+}
+
+static void
+get_msg(uint32_t addr, void *m, uint32_t size)
+{
+	ck_assert_int_eq(vk_copyin(&proc->vm, m, addr, size), 0);
+}
+
+START_TEST(getpid_message_is_answered_in_place)
+{
+	struct vk_msg_getpid m = { .hdr = { .ms_cmd = VK_SYS_getpid, .ms_size = sizeof(m), .ms_id = 77 } };
+
+	put_msg(MSG, &m, sizeof(m));
+	ck_assert_uint_eq(gate(0, MSG, sizeof(m)), 0);
+	get_msg(MSG, &m, sizeof(m));
+	ck_assert_int_eq(m.hdr.ms_error, 0);
+	ck_assert_int_eq(m.hdr.ms_result, 1);
+	ck_assert_uint_eq(m.hdr.ms_flags & MSGF_DONE, MSGF_DONE);
+	ck_assert_uint_eq(m.hdr.ms_id, 77);
+	ck_assert_uint_eq(proc->stats.msgs[VK_SYS_getpid], 1);
+}
+END_TEST
+
+START_TEST(outputs_are_written_into_the_message)
+{
+	struct vk_msg_clock_gettime m = { .hdr = { .ms_cmd = VK_SYS_clock_gettime, .ms_size = sizeof(m) },
+		.clock = VK_CLOCK_REALTIME, .sec = -5, .nsec = -5 };
+
+	put_msg(MSG, &m, sizeof(m));
+	ck_assert_uint_eq(gate(0, MSG, sizeof(m)), 0);
+	get_msg(MSG, &m, sizeof(m));
+	ck_assert_int_gt(m.sec, 1577836800);	/* after 2020 */
+	ck_assert_int_ge(m.nsec, 0);
+	ck_assert_int_lt(m.nsec, 1000000000);
+}
+END_TEST
+
+START_TEST(failed_call_reports_errno_in_eax_and_message)
+{
+	struct vk_msg_clock_gettime m = { .hdr = { .ms_cmd = VK_SYS_clock_gettime, .ms_size = sizeof(m) },
+		.clock = 99, .sec = 42 };
+
+	put_msg(MSG, &m, sizeof(m));
+	ck_assert_uint_eq(gate(0, MSG, sizeof(m)), VK_EINVAL);
+	get_msg(MSG, &m, sizeof(m));
+	ck_assert_int_eq(m.hdr.ms_error, VK_EINVAL);
+	ck_assert_int_eq(m.hdr.ms_result, -1);
+	ck_assert_int_eq(m.sec, 42);		/* outputs untouched on error */
+}
+END_TEST
+
+START_TEST(unknown_command_is_enosys)
+{
+	struct vk_msghdr h = { .ms_cmd = 200, .ms_size = sizeof(h) };
+
+	put_msg(MSG, &h, sizeof(h));
+	ck_assert_uint_eq(gate(0, MSG, sizeof(h)), VK_ENOSYS);
+	get_msg(MSG, &h, sizeof(h));
+	ck_assert_int_eq(h.ms_error, VK_ENOSYS);
+	ck_assert_uint_eq(h.ms_flags & MSGF_DONE, MSGF_DONE);
+	h.ms_cmd = 0;
+	put_msg(MSG, &h, sizeof(h));
+	ck_assert_uint_eq(gate(0, MSG, sizeof(h)), VK_ENOSYS);
+	h.ms_cmd = 0xffffffffu;
+	put_msg(MSG, &h, sizeof(h));
+	ck_assert_uint_eq(gate(0, MSG, sizeof(h)), VK_ENOSYS);
+}
+END_TEST
+
+START_TEST(gate_refuses_bad_sizes_and_pointers)
+{
+	struct vk_msghdr h = { .ms_cmd = VK_SYS_getpid, .ms_size = 8 };
+
+	put_msg(MSG, &h, sizeof(h));
+	ck_assert_uint_eq(gate(0, MSG, 8), VK_EINVAL);			/* smaller than a header */
+	ck_assert_uint_eq(gate(0, MSG, VK_MSG_MAX + 8), VK_EINVAL);	/* too large */
+	ck_assert_uint_eq(gate(0, MSG, 0xffffffffu), VK_EINVAL);
+	ck_assert_uint_eq(gate(0, 0x00000010u, 32), VK_EFAULT);		/* unmapped */
+	ck_assert_uint_eq(gate(0, MSG + VK_PAGE - 16, 32), VK_EFAULT);	/* runs off the page */
+	ck_assert_uint_eq(gate(0, RO, 32), VK_EFAULT);			/* cannot be replied to */
+	ck_assert_uint_eq(gate(0, 0xfffffff0u, 32), VK_EFAULT);		/* wraps */
+	h.ms_size = 40;							/* disagrees with edx */
+	put_msg(MSG, &h, sizeof(h));
+	ck_assert_uint_eq(gate(0, MSG, 32), VK_EINVAL);
+	ck_assert_uint_eq(proc->stats.gate_refused, 8);
+	ck_assert_uint_eq(proc->stats.msgs[VK_SYS_getpid], 0);
+}
+END_TEST
+
+START_TEST(reserved_flags_are_refused)
+{
+	struct vk_msg_getpid m = { .hdr = { .ms_cmd = VK_SYS_getpid, .ms_size = sizeof(m), .ms_flags = 0x100 } };
+
+	put_msg(MSG, &m, sizeof(m));
+	ck_assert_uint_eq(gate(0, MSG, sizeof(m)), VK_EINVAL);
+	m.hdr.ms_flags = MSGF_ASYNC | MSGF_DONE;	/* a reused message: fine */
+	put_msg(MSG, &m, sizeof(m));
+	ck_assert_uint_eq(gate(0, MSG, sizeof(m)), 0);
+	get_msg(MSG, &m, sizeof(m));
+	ck_assert_uint_eq(m.hdr.ms_flags, MSGF_ASYNC | MSGF_DONE);
+}
+END_TEST
+
+START_TEST(short_message_for_its_command_is_einval)
+{
+	struct vk_msg_write m = { .hdr = { .ms_cmd = VK_SYS_write, .ms_size = 40 }, .fd = 1 };
+
+	put_msg(MSG, &m, sizeof(m));
+	ck_assert_uint_eq(gate(0, MSG, 40), VK_EINVAL);
+}
+END_TEST
+
+START_TEST(write_with_a_bad_buffer_is_efault)
+{
+	struct vk_msg_write m = { .hdr = { .ms_cmd = VK_SYS_write, .ms_size = sizeof(m) },
+		.fd = 1, .buf = 0x10, .count = 4 };
+
+	put_msg(MSG, &m, sizeof(m));
+	ck_assert_uint_eq(gate(0, MSG, sizeof(m)), VK_EFAULT);
+	m.buf = MSG + VK_PAGE - 2;	/* straddles into unmapped memory */
+	put_msg(MSG, &m, sizeof(m));
+	ck_assert_uint_eq(gate(0, MSG, sizeof(m)), VK_EFAULT);
+	m.fd = 555;
+	put_msg(MSG, &m, sizeof(m));
+	ck_assert_uint_eq(gate(0, MSG, sizeof(m)), VK_EBADF);
+}
+END_TEST
+
+START_TEST(read_into_read_only_memory_is_efault)
+{
+	struct vk_msg_read m = { .hdr = { .ms_cmd = VK_SYS_read, .ms_size = sizeof(m) },
+		.fd = 0, .buf = RO, .count = 4 };
+
+	put_msg(MSG, &m, sizeof(m));
+	ck_assert_uint_eq(gate(0, MSG, sizeof(m)), VK_EFAULT);
+}
+END_TEST
+
+START_TEST(waitsys_and_flushsys)
+{
+	struct vk_msg_getpid m = { .hdr = { .ms_cmd = VK_SYS_getpid, .ms_size = sizeof(m) } };
+
+	put_msg(MSG, &m, sizeof(m));
+	ck_assert_uint_eq(gate(0, MSG, 0), VK_EDEADLK);	/* never sent: nothing will complete it */
+	ck_assert_uint_eq(gate(0, MSG, sizeof(m)), 0);
+	ck_assert_uint_eq(gate(0, MSG, 0), 0);		/* done */
+	ck_assert_uint_eq(gate(0, 0x10, 0), VK_EFAULT);
+	ck_assert_uint_eq(gate(0, 0, 0), 0);		/* flushsys */
+	ck_assert_uint_eq(proc->stats.waits, 3);
+	ck_assert_uint_eq(proc->stats.flushes, 1);
+}
+END_TEST
+
+/* ---- address space ---- */
+
+START_TEST(adjacent_equal_regions_coalesce_and_split)
+{
+	struct vk_vm *vm = &proc->vm;
+	int base = vm->nreg;
+
+	ck_assert_int_eq(vk_vm_map(vm, 0x01000000, 2 * VK_PAGE, VK_PROT_READ | VK_PROT_WRITE), 0);
+	ck_assert_int_eq(vk_vm_map(vm, 0x01002000, 2 * VK_PAGE, VK_PROT_READ | VK_PROT_WRITE), 0);
+	ck_assert_int_eq(vm->nreg, base + 1);
+	ck_assert_int_eq(vk_vm_map(vm, 0x01001000, VK_PAGE, VK_PROT_READ), 0);
+	ck_assert_int_eq(vm->nreg, base + 3);
+	ck_assert_int_eq(vk_vm_unmap(vm, 0x01001000, VK_PAGE), 0);
+	ck_assert_int_eq(vm->nreg, base + 2);
+	ck_assert(vk_vm_is_free(vm, 0x01001000, VK_PAGE));
+	ck_assert(!vk_vm_is_free(vm, 0x01000000, 2 * VK_PAGE));
+	ck_assert_ptr_null(vk_guest_ptr(vm, 0x01000ff0, 32, VK_ACC_READ));
+	ck_assert_int_eq(vk_vm_map(vm, 0x01001000, VK_PAGE, VK_PROT_READ | VK_PROT_WRITE), 0);
+	ck_assert_int_eq(vm->nreg, base + 1);
+	ck_assert_ptr_nonnull(vk_guest_ptr(vm, 0x01000ff0, 0x2000, VK_ACC_WRITE));
+}
+END_TEST
+
+START_TEST(new_mappings_are_zero_filled)
+{
+	struct vk_vm *vm = &proc->vm;
+	uint32_t v = 0xabcdef01, got = 1;
+
+	ck_assert_int_eq(vk_vm_map(vm, 0x02000000, VK_PAGE, VK_PROT_READ | VK_PROT_WRITE), 0);
+	ck_assert_int_eq(vk_copyout(vm, 0x02000010, &v, 4), 0);
+	ck_assert_int_eq(vk_vm_map(vm, 0x02000000, VK_PAGE, VK_PROT_READ | VK_PROT_WRITE), 0);
+	ck_assert_int_eq(vk_copyin(vm, &got, 0x02000010, 4), 0);
+	ck_assert_uint_eq(got, 0);
+}
+END_TEST
+
+START_TEST(copy_helpers_check_every_byte)
+{
+	struct vk_vm *vm = &proc->vm;
+	char s[16];
+
+	ck_assert_int_eq(vk_copyout(vm, RO, "x", 1), VK_EFAULT);
+	ck_assert_int_eq(vk_copyin(vm, s, RO, 8), 0);
+	ck_assert_int_eq(vk_copyin(vm, s, RO + VK_PAGE - 4, 8), VK_EFAULT);
+	ck_assert_int_eq(vk_host_write(vm, MSG, "abc", 4), 0);
+	ck_assert_int_eq(vk_copyinstr(vm, s, MSG, sizeof(s)), 0);
+	ck_assert_str_eq(s, "abc");
+	ck_assert_int_eq(vk_copyinstr(vm, s, MSG, 3), VK_ENAMETOOLONG);
+	/* A string running off the end of mapped memory. */
+	memset(s, 'z', sizeof(s));
+	ck_assert_int_eq(vk_host_write(vm, MSG + VK_PAGE - 4, s, 4), 0);
+	ck_assert_int_eq(vk_copyinstr(vm, s, MSG + VK_PAGE - 4, sizeof(s)), VK_EFAULT);
+	ck_assert_int_eq(vk_copyinstr(vm, s, 0xfffffffeu, sizeof(s)), VK_EFAULT);
+}
+END_TEST
+
+START_TEST(find_free_goes_top_down_and_skips_mappings)
+{
+	struct vk_vm *vm = &proc->vm;
+	uint32_t a = vk_vm_find_free(vm, 2 * VK_PAGE, 0x03000000, 0x03010000);
+
+	ck_assert_uint_eq(a, 0x0300e000);
+	ck_assert_int_eq(vk_vm_map(vm, 0x0300c000, 0x4000, VK_PROT_READ), 0);
+	ck_assert_uint_eq(vk_vm_find_free(vm, 2 * VK_PAGE, 0x03000000, 0x03010000), 0x0300a000);
+	ck_assert_uint_eq(vk_vm_find_free(vm, 0x10000, 0x03000000, 0x03010000), 0);
+}
+END_TEST
+
+/* ---- paths ---- */
+
+static char rootdir[PATH_MAX], outside[PATH_MAX];
+static struct vk_fs fs;
+
+static void
+write_file(const char *dir, const char *name, const char *text)
+{
+	char p[PATH_MAX * 2];
+	int fd;
+
+	snprintf(p, sizeof(p), "%s/%s", dir, name);
+	fd = open(p, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+}
+
+static void
+path_setup(void)
+{
+	char tmpl[] = "/tmp/vkpathXXXXXX", p[PATH_MAX * 2];
+	char *top = mkdtemp(tmpl);
+
+	ck_assert_ptr_nonnull(top);
+	snprintf(rootdir, sizeof(rootdir), "%s/root", top);
+	snprintf(outside, sizeof(outside), "%s", top);
+	ck_assert_int_eq(mkdir(rootdir, 0755), 0);
+	write_file(outside, "secret", "outside\n");
+	write_file(rootdir, "inside", "inside\n");
+	snprintf(p, sizeof(p), "%s/sub", rootdir);
+	ck_assert_int_eq(mkdir(p, 0755), 0);
+	snprintf(p, sizeof(p), "%s/up", rootdir);
+	ck_assert_int_eq(symlink("../..", p), 0);
+	snprintf(p, sizeof(p), "%s/abs", rootdir);
+	ck_assert_int_eq(symlink(outside, p), 0);
+	snprintf(p, sizeof(p), "%s/sub/back", rootdir);
+	ck_assert_int_eq(symlink("/inside", p), 0);
+	ck_assert_int_eq(vk_fs_init(&fs, rootdir), 0);
+}
+
+static void
+path_teardown(void)
+{
+	char cmd[PATH_MAX + 16];
+
+	vk_fs_free(&fs);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", outside);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+static const char *
+read_path(const char *path)
+{
+	static char buf[64];
+	int fd, e = vk_fs_open(&fs, path, O_RDONLY, 0, &fd);
+	ssize_t n;
+
+	if (e != 0)
+		return vk_errno_name(e);
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	buf[n < 0 ? 0 : n] = '\0';
+	return buf;
+}
+
+START_TEST(paths_resolve_inside_the_root)
+{
+	ck_assert_str_eq(read_path("/inside"), "inside\n");
+	ck_assert_str_eq(read_path("inside"), "inside\n");	/* cwd is / (host cwd is outside) */
+	ck_assert_str_eq(read_path("/sub/../inside"), "inside\n");
+	ck_assert_str_eq(read_path("sub/back"), "inside\n");	/* absolute link, re-rooted */
+	ck_assert_str_eq(read_path(""), "ENOENT");
+}
+END_TEST
+
+START_TEST(dotdot_stops_at_the_root)
+{
+	ck_assert_str_eq(read_path("/../secret"), "ENOENT");
+	ck_assert_str_eq(read_path("../../../../secret"), "ENOENT");
+	ck_assert_str_eq(read_path("/../../inside"), "inside\n");
+}
+END_TEST
+
+START_TEST(symlinks_cannot_escape)
+{
+	ck_assert_str_eq(read_path("up/secret"), "ENOENT");
+	ck_assert_str_eq(read_path("up/inside"), "inside\n");	/* ../.. clamps at the root */
+	ck_assert_str_eq(read_path("abs/secret"), "ENOENT");
+}
+END_TEST
+
+START_TEST(magic_proc_links_are_refused)
+{
+	/* /proc/self/root would lead back to the host's real root from any guest root. */
+	ck_assert_str_eq(read_path("/inside"), "inside\n");
+	vk_fs_free(&fs);
+	ck_assert_int_eq(vk_fs_init(&fs, "/"), 0);
+	ck_assert_str_eq(read_path("/proc/self/root/etc/hostname"), "ELOOP");
+	ck_assert_str_eq(read_path("/proc/self/cwd/x"), "ELOOP");
+}
+END_TEST
+
+START_TEST(parent_lookup_splits_the_last_component)
+{
+	char name[NAME_MAX + 1], longp[VK_PATH_MAX + 10];
+	int dirfd;
+
+	ck_assert_int_eq(vk_fs_parent(&fs, "sub/newdir/", &dirfd, name), 0);
+	ck_assert_str_eq(name, "newdir");
+	ck_assert_int_eq(mkdirat(dirfd, name, 0755), 0);
+	close(dirfd);
+	ck_assert_int_eq(vk_fs_parent(&fs, "/", &dirfd, name), 0);
+	ck_assert_str_eq(name, ".");
+	close(dirfd);
+	ck_assert_int_eq(vk_fs_parent(&fs, "up/../../x", &dirfd, name), 0);
+	ck_assert_str_eq(name, "x");
+	ck_assert_int_eq(mkdirat(dirfd, name, 0755), 0);	/* lands inside the root */
+	close(dirfd);
+	ck_assert_int_eq(vk_fs_open(&fs, "/x", O_RDONLY | O_DIRECTORY, 0, &dirfd), 0);
+	close(dirfd);
+	ck_assert_int_eq(vk_fs_parent(&fs, "nope/x", &dirfd, name), VK_ENOENT);
+	memset(longp, 'a', sizeof(longp) - 1);
+	longp[sizeof(longp) - 1] = '\0';
+	ck_assert_int_eq(vk_fs_parent(&fs, longp, &dirfd, name), VK_ENAMETOOLONG);
+	ck_assert_int_eq(vk_fs_open(&fs, longp, O_RDONLY, 0, &dirfd), VK_ENAMETOOLONG);
+}
+END_TEST
+
+/* ---- errno ---- */
+
+START_TEST(host_errno_converts_to_guest_errno)
+{
+	ck_assert_int_eq(vk_errno_host(ENOENT), VK_ENOENT);
+	ck_assert_int_eq(vk_errno_host(EAGAIN), VK_EAGAIN);
+	ck_assert_int_eq(vk_errno_host(ENOTRECOVERABLE), VK_ENOTRECOVERABLE);
+	ck_assert_int_eq(vk_errno_host(100000), VK_EIO);
+	ck_assert_str_eq(vk_errno_name(VK_EFAULT), "EFAULT");
+	ck_assert_str_eq(vk_errno_text(VK_ENOSYS), "Function not implemented");
+	ck_assert_ptr_null(vk_errno_name(0));
+	ck_assert_ptr_null(vk_errno_name(4000));
+}
+END_TEST
+
+static Suite *
+vkernel_suite(void)
+{
+	Suite *s = suite_create("vkernel");
+	TCase *t;
+
+	t = tcase_create("generated_table");
+	tcase_add_test(t, every_table_slot_is_filled_and_consistent);
+	tcase_add_test(t, table_names_match_command_numbers);
+	suite_add_tcase(s, t);
+
+	t = tcase_create("gate");
+	tcase_add_checked_fixture(t, proc_setup, proc_teardown);
+	tcase_add_test(t, getpid_message_is_answered_in_place);
+	tcase_add_test(t, outputs_are_written_into_the_message);
+	tcase_add_test(t, failed_call_reports_errno_in_eax_and_message);
+	tcase_add_test(t, unknown_command_is_enosys);
+	tcase_add_test(t, gate_refuses_bad_sizes_and_pointers);
+	tcase_add_test(t, reserved_flags_are_refused);
+	tcase_add_test(t, short_message_for_its_command_is_einval);
+	tcase_add_test(t, write_with_a_bad_buffer_is_efault);
+	tcase_add_test(t, read_into_read_only_memory_is_efault);
+	tcase_add_test(t, waitsys_and_flushsys);
+	suite_add_tcase(s, t);
+
+	t = tcase_create("address_space");
+	tcase_add_checked_fixture(t, proc_setup, proc_teardown);
+	tcase_add_test(t, adjacent_equal_regions_coalesce_and_split);
+	tcase_add_test(t, new_mappings_are_zero_filled);
+	tcase_add_test(t, copy_helpers_check_every_byte);
+	tcase_add_test(t, find_free_goes_top_down_and_skips_mappings);
+	suite_add_tcase(s, t);
+
+	t = tcase_create("path_confinement");
+	tcase_add_checked_fixture(t, path_setup, path_teardown);
+	tcase_add_test(t, paths_resolve_inside_the_root);
+	tcase_add_test(t, dotdot_stops_at_the_root);
+	tcase_add_test(t, symlinks_cannot_escape);
+	tcase_add_test(t, magic_proc_links_are_refused);
+	tcase_add_test(t, parent_lookup_splits_the_last_component);
+	suite_add_tcase(s, t);
+
+	t = tcase_create("errno");
+	tcase_add_test(t, host_errno_converts_to_guest_errno);
+	suite_add_tcase(s, t);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(vkernel_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,143 @@
+/*
+ * vkernel/gate.c: the int 0x81 gate (seed 004) and message dispatch.
+ *
+ * The trap classifies the call by its registers exactly as the seed gives it:
+ *   sendsys(port, msg, size)  eax = port, ecx = msg, edx = size > 0
+ *   waitsys(port, msg)        edx = 0, eax or ecx non-zero
+ *   flushsys()                eax = ecx = edx = 0
+ * and answers in eax with 0 or a guest errno.  sendsys copies the message
+ * in, checks the header, looks the command up in the generated vk_sysent[]
+ * table and calls its handler, then writes the reply (header and outputs)
+ * back into the guest's message.  All of it happens inside the interrupt
+ * hook; the CPU is stopped only when a handler ends the process.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "cpu/cpu.h"
+#include "vkernel/kernel.h"
+#include "vkernel/sysent.h"
+
+/* The port is ignored for now (seed 004: "the kernel will initially ignore the
+ * userland version of the system port"); it is traced. */
+static int
+sendsys(struct vk_proc *p, uint32_t port, uint32_t umsg, uint32_t size)
+{
+	union {
+		struct vk_msghdr h;
+		unsigned char	b[VK_MSG_MAX];
+		uint64_t	align;
+	} m;
+	const struct vk_sysent *e;
+	unsigned char *guest;
+	uint64_t t0 = 0;
+	uint32_t cmd;
+	int error;
+
+	if (size < sizeof(struct vk_msghdr) || size > VK_MSG_MAX) {
+		p->stats.gate_refused++;
+		vk_trace_gate(p, "sendsys", port, umsg, size, VK_EINVAL, "message size out of range");
+		return VK_EINVAL;
+	}
+	guest = vk_guest_ptr(&p->vm, umsg, size, VK_ACC_READ | VK_ACC_WRITE);
+	if (guest == NULL) {
+		p->stats.gate_refused++;
+		vk_trace_gate(p, "sendsys", port, umsg, size, VK_EFAULT, "message not in writable memory");
+		return VK_EFAULT;
+	}
+	memcpy(m.b, guest, size);
+	if (m.h.ms_size != size || (m.h.ms_flags & ~(MSGF_SENDER_MASK | MSGF_DONE | MSGF_QUEUED | MSGF_ABORTED)) != 0) {
+		p->stats.gate_refused++;
+		vk_trace_gate(p, "sendsys", port, umsg, size, VK_EINVAL,
+		    m.h.ms_size != size ? "ms_size differs from the size given" : "reserved flag bits set");
+		return VK_EINVAL;
+	}
+	cmd = m.h.ms_cmd;
+	e = cmd < VK_SYS_NSLOTS ? &vk_sysent[cmd] : NULL;
+	if (p->k->opt.stats != NULL)
+		t0 = vk_now_ns();
+	if (e == NULL || e->call == NULL)
+		error = VK_ENOSYS;
+	else if (size < (uint32_t)e->msgsize)
+		error = VK_EINVAL;
+	else {
+		m.h.ms_result = 0;
+		error = e->call(p, m.b);
+	}
+	m.h.ms_error = error;
+	if (error != 0)
+		m.h.ms_result = -1;
+	m.h.ms_flags = (m.h.ms_flags & MSGF_SENDER_MASK) | MSGF_DONE;
+	/* The reply: header always, outputs on success.  The handler may have
+	 * changed the mappings, so look the message up again. */
+	guest = vk_guest_ptr(&p->vm, umsg, size, VK_ACC_WRITE);
+	if (guest != NULL) {
+		memcpy(guest, m.b, sizeof(struct vk_msghdr));
+		if (error == 0 && e->outoff < e->msgsize)
+			memcpy(guest + e->outoff, m.b + e->outoff, e->msgsize - e->outoff);
+	}
+	if (e != NULL) {
+		p->stats.msgs[cmd]++;
+		p->stats.errors[cmd] += error != 0;
+		if (t0 != 0)
+			p->stats.ns[cmd] += vk_now_ns() - t0;
+	} else
+		p->stats.unknown++;
+	if (p->k->opt.trace != NULL)
+		vk_trace_msg(p, e, cmd, m.b, error);
+	return error;
+}
+
+/* Every message completes synchronously for now, so a message is either done
+ * (waitsys returns at once) or was never sent (nothing could complete it). */
+static int
+waitsys(struct vk_proc *p, uint32_t port, uint32_t umsg)
+{
+	struct vk_msghdr h;
+	int error = 0;
+
+	p->stats.waits++;
+	if (umsg != 0) {
+		error = vk_copyin(&p->vm, &h, umsg, sizeof(h));
+		if (error == 0 && (h.ms_flags & MSGF_DONE) == 0)
+			error = VK_EDEADLK;
+	}
+	vk_trace_gate(p, "waitsys", port, umsg, 0, error, NULL);
+	return error;
+}
+
+static int
+flushsys(struct vk_proc *p)
+{
+	p->stats.flushes++;
+	vk_trace_gate(p, "flushsys", 0, 0, 0, 0, NULL);
+	return 0;
+}
+
+void
+vk_gate(void *ctx, struct cpu *cpu, uint32_t vector)
+{
+	struct vk_proc *p = ctx;
+	uint32_t eax, ecx, edx;
+	int error;
+
+	if (vector != VK_GATE_VECTOR) {
+		/* int 0x80: the Linux personality is not there yet; answer ENOSYS the Linux way. */
+		p->stats.traps_linux++;
+		cpu_gate_args(cpu, &eax, &ecx, &edx);
+		vk_trace_line(p, "int 0x80 (Linux call %u) = -1 ENOSYS (no Linux personality)", eax);
+		cpu_set_eax(cpu, (uint32_t)-VK_ENOSYS);
+		return;
+	}
+	p->stats.traps_gate++;
+	cpu_gate_args(cpu, &eax, &ecx, &edx);
+	if (edx != 0)
+		error = sendsys(p, eax, ecx, edx);
+	else if (eax == 0 && ecx == 0)
+		error = flushsys(p);
+	else
+		error = waitsys(p, eax, ecx);
+	if (!p->exited)
+		cpu_set_eax(cpu, (uint32_t)error);
+}

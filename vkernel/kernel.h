@@ -1,0 +1,218 @@
+/*
+ * vkernel/kernel.h: the virtual kernel's internal API, shared by the files of
+ * vkernel/ and by its unit tests.  Conventions: every function that can fail
+ * returns 0 or a positive *guest* errno (VK_E*); host errno values are turned
+ * into guest ones only by vk_errno_host().  Guest memory is reached only
+ * through the copy helpers of vm.c.
+ */
+#ifndef VK_KERNEL_H
+#define VK_KERNEL_H
+
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include "vkernel/vk_abi.h"
+#include "vk_sysmsg.h"
+
+struct cpu;
+
+/* ---- Guest address-space layout (see docs/architecture.md). ---- */
+#define VK_PAGE			4096u
+#define VK_STACK_TOP		0xff000000u	/* initial stack ends here */
+#define VK_STACK_SIZE		(8u << 20)	/* RLIMIT_STACK default */
+#define VK_MMAP_TOP		(VK_STACK_TOP - VK_STACK_SIZE - (1u << 20))
+#define VK_MMAP_MIN		0x00010000u	/* lowest address mmap may hand out */
+#define VK_MAX_REGIONS		1024		/* like vm.max_map_count, for ENOMEM */
+
+/* ---- errno.c ---- */
+/* vk_errno_host: the guest errno for host errno E (EIO for one with no equivalent). */
+int vk_errno_host(int e);
+/* vk_errno_name / vk_errno_text: "ENOENT" / "No such file or directory", or NULL. */
+const char *vk_errno_name(int guest_errno);
+const char *vk_errno_text(int guest_errno);
+
+/* ---- vm.c: the guest address space ---- */
+struct vk_region {
+	uint32_t	start, end;	/* page-aligned, end exclusive */
+	int		prot;		/* VK_PROT_* */
+};
+
+struct vk_vm {
+	unsigned char	*base;		/* host view: guest address a is base + a */
+	struct cpu	*cpu;
+	int		nreg;
+	struct vk_region reg[VK_MAX_REGIONS];	/* sorted, disjoint, coalesced */
+	uint32_t	brk_start;	/* first brk address (end of the program) */
+	uint32_t	brk;		/* current break */
+};
+
+#define VK_ACC_READ	1
+#define VK_ACC_WRITE	2
+
+/*
+ * vk_vm_init: reserve the host view of a 4 GiB guest space (no memory is
+ * committed until mapped).  CPU receives every mapping change.  0 or ENOMEM.
+ */
+int vk_vm_init(struct vk_vm *vm, struct cpu *cpu);
+void vk_vm_free(struct vk_vm *vm);
+/*
+ * vk_vm_map: make [ADDR, ADDR+LEN) (page-aligned) mapped with PROT, zero-filled,
+ * replacing whatever was there.  0, ENOMEM (too many regions or Unicorn refused).
+ */
+int vk_vm_map(struct vk_vm *vm, uint32_t addr, uint32_t len, int prot);
+/* vk_vm_unmap: unmap [ADDR, ADDR+LEN) (page-aligned); unmapped parts are fine.  0 or ENOMEM. */
+int vk_vm_unmap(struct vk_vm *vm, uint32_t addr, uint32_t len);
+/* vk_vm_is_free: 1 if no page of [ADDR, ADDR+LEN) is mapped. */
+int vk_vm_is_free(const struct vk_vm *vm, uint32_t addr, uint32_t len);
+/* vk_vm_find_free: highest free page-aligned range of LEN below TOP and at or above
+ * BOTTOM; 0 when there is none. */
+uint32_t vk_vm_find_free(const struct vk_vm *vm, uint32_t len, uint32_t bottom, uint32_t top);
+/*
+ * vk_guest_ptr: the host address of guest [ADDR, ADDR+LEN) if every byte is
+ * mapped with ACCESS (VK_ACC_*), else NULL.  LEN 0 yields a non-NULL pointer
+ * for any ADDR.  The pointer is valid until the next mapping change.
+ */
+void *vk_guest_ptr(const struct vk_vm *vm, uint32_t addr, uint32_t len, int access);
+/* Checked copies: 0 or VK_EFAULT. */
+int vk_copyin(const struct vk_vm *vm, void *dst, uint32_t src, uint32_t len);
+int vk_copyout(const struct vk_vm *vm, uint32_t dst, const void *src, uint32_t len);
+/* vk_copyinstr: a NUL-terminated string of at most MAX-1 bytes into DST.
+ * 0, VK_EFAULT, or VK_ENAMETOOLONG when no NUL within MAX bytes. */
+int vk_copyinstr(const struct vk_vm *vm, char *dst, uint32_t src, size_t max);
+/* vk_host_write: the kernel's own write into guest memory, ignoring guest
+ * permissions (loading segments, building the stack).  0 or VK_EFAULT if unmapped. */
+int vk_host_write(const struct vk_vm *vm, uint32_t dst, const void *src, uint32_t len);
+
+/* ---- path.c: guest paths confined to the guest root ---- */
+#define VK_PATH_MAX	4096
+
+struct vk_fs {
+	int	rootfd;		/* O_PATH descriptor of the guest root */
+	char	*root;		/* its host path, for messages */
+	char	cwd[VK_PATH_MAX];	/* guest path of the cwd: absolute, canonical */
+};
+
+/* vk_fs_init: open ROOT; cwd is the host cwd if it lies inside ROOT, else "/". 0 or guest errno. */
+int vk_fs_init(struct vk_fs *fs, const char *root);
+void vk_fs_free(struct vk_fs *fs);
+/*
+ * vk_fs_open: open guest PATH (relative to the guest cwd) with host open FLAGS
+ * and MODE, never leaving the root: absolute paths, `..' and symlinks are all
+ * resolved as if the root were /.  Returns 0 and *FD, or a guest errno.
+ */
+int vk_fs_open(struct vk_fs *fs, const char *path, int flags, mode_t mode, int *fd);
+/*
+ * vk_fs_parent: resolve all but the last component of PATH inside the root;
+ * return an O_PATH descriptor of that directory in *DIRFD and the last
+ * component in NAME (trailing slashes removed; "." or ".." left as they are for
+ * the caller to refuse).  0 or guest errno (ENOENT for "", ENAMETOOLONG).
+ */
+int vk_fs_parent(struct vk_fs *fs, const char *path, int *dirfd, char name[NAME_MAX + 1]);
+
+/* ---- file.c: descriptors ---- */
+#define VK_NOFILE	1024
+
+struct vk_file {
+	int	hostfd;
+	int	refs;
+};
+
+struct vk_fdtab {
+	struct vk_file	*fd[VK_NOFILE];
+	unsigned char	cloexec[VK_NOFILE];
+};
+
+/* vk_fd_init: guest 0, 1, 2 share the host's 0, 1, 2 (duplicated, so closing them is private). */
+int vk_fd_init(struct vk_fdtab *t);
+void vk_fd_free(struct vk_fdtab *t);
+/* vk_fd_install: give HOSTFD (now owned by the table) the lowest free guest fd. fd or -VK_EMFILE. */
+int vk_fd_install(struct vk_fdtab *t, int hostfd, int cloexec);
+/* vk_fd_get: the file behind guest FD, or NULL (EBADF). */
+struct vk_file *vk_fd_get(struct vk_fdtab *t, int fd);
+/* vk_fd_close: 0 or VK_EBADF. */
+int vk_fd_close(struct vk_fdtab *t, int fd);
+
+/* ---- stats.c ---- */
+struct vk_stats {
+	uint64_t	traps_gate;	/* int 0x81 */
+	uint64_t	traps_linux;	/* int 0x80 */
+	uint64_t	gate_refused;	/* sendsys rejected before dispatch */
+	uint64_t	waits, flushes;
+	uint64_t	msgs[VK_SYS_NSLOTS];
+	uint64_t	errors[VK_SYS_NSLOTS];
+	uint64_t	ns[VK_SYS_NSLOTS];
+	uint64_t	unknown;	/* messages with a command outside the table */
+	struct timespec	start;
+};
+
+/* ---- proc.c: processes ---- */
+struct vk_kernel;
+
+struct vk_proc {
+	struct vk_kernel *k;
+	int		pid, ppid;
+	char		*name;		/* the program as named on the command line */
+	struct cpu	*cpu;
+	struct vk_vm	vm;
+	struct vk_fdtab	fds;
+	struct vk_fs	fs;
+	int		exited;		/* the guest has ended */
+	int		status;		/* wait status: exit code << 8, or signal */
+	int		gate_depth;	/* nonzero inside the gate */
+	struct vk_stats	stats;
+};
+
+struct vk_options {
+	const char	*root;		/* guest root, default "/" */
+	FILE		*trace;		/* NULL: no trace */
+	FILE		*stats;		/* NULL: no stats */
+	uint32_t	uid, euid, gid, egid;
+};
+
+struct vk_kernel {
+	struct vk_options opt;
+	int		next_pid;
+	struct timespec	boot;		/* CLOCK_MONOTONIC at start */
+};
+
+/*
+ * vk_proc_spawn: create the first process: open PROGRAM inside the guest root,
+ * load it (validating it completely first), map it, build its stack from ARGV
+ * and ENVP.  Returns the process, or NULL with a one-line message in ERR and the
+ * exit status vkrun should use in *STATUS (127 not found, 126 cannot execute,
+ * 125 internal).
+ */
+struct vk_proc *vk_proc_spawn(struct vk_kernel *k, const char *program, char *const argv[],
+    char *const envp[], char *err, size_t errlen, int *status);
+/*
+ * vk_proc_run: run P until it exits or is killed; returns its wait status.  A
+ * fault kills it with the matching signal and prints one line on stderr.
+ */
+int vk_proc_run(struct vk_proc *p);
+void vk_proc_free(struct vk_proc *p);
+/* vk_proc_exit: end P with wait status STATUS and stop its CPU (from inside the gate). */
+void vk_proc_exit(struct vk_proc *p, int status);
+
+/* ---- gate.c ---- */
+/* vk_gate: the int 0x81 trap function for cpu_new (CTX is the vk_proc). */
+void vk_gate(void *ctx, struct cpu *cpu, uint32_t vector);
+
+/* ---- trace.c ---- */
+struct vk_sysent;
+/* vk_trace_msg: one line for a dispatched message (after its reply). */
+void vk_trace_msg(struct vk_proc *p, const struct vk_sysent *e, uint32_t cmd,
+    const void *msg, int error);
+/* vk_trace_gate: one line for a gate call refused before dispatch, or waitsys/flushsys. */
+void vk_trace_gate(struct vk_proc *p, const char *what, uint32_t eax, uint32_t ecx,
+    uint32_t edx, int error, const char *why);
+/* vk_trace_line: a free-form event line ("[pid] ..."). */
+void vk_trace_line(struct vk_proc *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* ---- stats.c ---- */
+uint64_t vk_now_ns(void);
+void vk_stats_print(struct vk_proc *p, FILE *f);
+
+#endif

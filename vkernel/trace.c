@@ -1,0 +1,278 @@
+/*
+ * vkernel/trace.c: --trace, one line per message, decoded from the field
+ * descriptors that the generator derives from syscalls.master:
+ *
+ *   [1] open(path="data.txt", flags=O_RDONLY, mode=0) = 3
+ *   [1] read(fd=3, buf="hello\n", count=4096) = 6
+ *   [1] clock_gettime(clock=CLOCK_MONOTONIC) = 0 {sec=12, nsec=345}
+ *   [1] open(path="nope", flags=O_RDONLY, mode=0) = -1 ENOENT (No such file or directory)
+ *
+ * Strings and buffers are read with the checked copy helpers, so a bad
+ * pointer shows as its address and never crashes the trace.
+ */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "vkernel/kernel.h"
+#include "vkernel/sysent.h"
+
+#define SHOW_BYTES	32
+
+static void
+put_escaped(FILE *f, const unsigned char *s, size_t n, int more)
+{
+	fputc('"', f);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = s[i];
+
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", f);
+		else if (c == '\t')
+			fputs("\\t", f);
+		else if (c >= 0x20 && c < 0x7f)
+			fputc(c, f);
+		else
+			fprintf(f, "\\x%02x", c);
+	}
+	fputc('"', f);
+	if (more)
+		fputs("...", f);
+}
+
+static void
+put_buffer(FILE *f, struct vk_proc *p, uint32_t addr, uint64_t len)
+{
+	unsigned char buf[SHOW_BYTES];
+	uint32_t n = len > SHOW_BYTES ? SHOW_BYTES : (uint32_t)len;
+
+	if (vk_copyin(&p->vm, buf, addr, n) != 0) {
+		fprintf(f, "0x%08x", addr);
+		return;
+	}
+	put_escaped(f, buf, n, len > n);
+}
+
+static void
+put_path(FILE *f, struct vk_proc *p, uint32_t addr)
+{
+	char s[VK_PATH_MAX];
+
+	if (vk_copyinstr(&p->vm, s, addr, sizeof(s)) != 0)
+		fprintf(f, "0x%08x", addr);
+	else
+		put_escaped(f, (const unsigned char *)s, strlen(s), 0);
+}
+
+struct flagname {
+	uint32_t	bit;
+	const char	*name;
+};
+
+static void
+put_flags(FILE *f, uint32_t v, const struct flagname *t, size_t n,
+    const char *zero)
+{
+	int any = 0;
+
+	if (zero != NULL) {
+		fputs(zero, f);
+		any = 1;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (t[i].bit != 0 && (v & t[i].bit) == t[i].bit) {
+			fprintf(f, "%s%s", any ? "|" : "", t[i].name);
+			v &= ~t[i].bit;
+			any = 1;
+		}
+	if (v != 0 || !any)
+		fprintf(f, "%s%#x", any ? "|" : "", v);
+}
+
+#define FLAG(x) { VK_##x, #x }
+static const struct flagname oflags[] = {
+	FLAG(O_CREAT), FLAG(O_EXCL), FLAG(O_NOCTTY), FLAG(O_TRUNC), FLAG(O_APPEND),
+	FLAG(O_NONBLOCK), FLAG(O_SYNC), FLAG(O_DSYNC), FLAG(O_DIRECTORY), FLAG(O_NOFOLLOW),
+	FLAG(O_NOATIME), FLAG(O_CLOEXEC), FLAG(O_PATH), FLAG(O_LARGEFILE), FLAG(O_DIRECT),
+}, prots[] = {
+	FLAG(PROT_READ), FLAG(PROT_WRITE), FLAG(PROT_EXEC),
+}, mapflags[] = {
+	FLAG(MAP_SHARED), FLAG(MAP_PRIVATE), FLAG(MAP_FIXED), FLAG(MAP_ANONYMOUS),
+	FLAG(MAP_NORESERVE), FLAG(MAP_FIXED_NOREPLACE),
+};
+#undef FLAG
+#define N(t) (sizeof(t) / sizeof((t)[0]))
+
+static void
+put_oflags(FILE *f, uint32_t v)
+{
+	static const char *acc[] = { "O_RDONLY", "O_WRONLY", "O_RDWR", "O_ACCMODE" };
+
+	put_flags(f, v & ~(uint32_t)VK_O_ACCMODE, oflags, N(oflags), acc[v & VK_O_ACCMODE]);
+}
+
+static void
+put_symbol(FILE *f, uint32_t v, const char *const *names, size_t n)
+{
+	if (v < n && names[v] != NULL)
+		fputs(names[v], f);
+	else
+		fprintf(f, "%d", (int32_t)v);
+}
+
+static int64_t
+field64(const unsigned char *m, int off)
+{
+	int64_t v;
+
+	memcpy(&v, m + off, 8);
+	return v;
+}
+
+static uint32_t
+field32(const unsigned char *m, int off)
+{
+	uint32_t v;
+
+	memcpy(&v, m + off, 4);
+	return v;
+}
+
+static void
+put_arg(FILE *f, struct vk_proc *p, const struct vk_sysent *e, const struct vk_sysarg *a,
+    const unsigned char *m, int64_t result, int error)
+{
+	static const char *const whence[] = { "SEEK_SET", "SEEK_CUR", "SEEK_END" };
+	static const char *const clocks[] = { "CLOCK_REALTIME", "CLOCK_MONOTONIC",
+		"CLOCK_PROCESS_CPUTIME_ID", "CLOCK_THREAD_CPUTIME_ID" };
+	uint32_t v = field32(m, a->offset);
+
+	fprintf(f, "%s=", a->name);
+	switch (a->type) {
+	case VK_T_INT: case VK_T_FD: case VK_T_S32:
+		fprintf(f, "%" PRId32, (int32_t)v); break;
+	case VK_T_UINT: case VK_T_SIZE: case VK_T_U32:
+		fprintf(f, "%" PRIu32, v); break;
+	case VK_T_HEX:
+		fprintf(f, "%#" PRIx32, v); break;
+	case VK_T_OFF: case VK_T_S64:
+		fprintf(f, "%" PRId64, field64(m, a->offset)); break;
+	case VK_T_PTR:
+		fprintf(f, "0x%08" PRIx32, v); break;
+	case VK_T_PATH:
+		put_path(f, p, v); break;
+	case VK_T_INBUF:
+		put_buffer(f, p, v, field32(m, e->args[a->lenarg].offset)); break;
+	case VK_T_OUTBUF:
+		if (error == 0 && result > 0)
+			put_buffer(f, p, v, (uint64_t)result);
+		else
+			fprintf(f, "0x%08" PRIx32, v);
+		break;
+	case VK_T_OFLAGS:
+		put_oflags(f, v); break;
+	case VK_T_MODE:
+		fprintf(f, "%#" PRIo32, v); break;
+	case VK_T_WHENCE:
+		put_symbol(f, v, whence, N(whence)); break;
+	case VK_T_CLOCKID:
+		put_symbol(f, v, clocks, N(clocks)); break;
+	case VK_T_PROT:
+		put_flags(f, v, prots, N(prots), v == 0 ? "PROT_NONE" : NULL); break;
+	case VK_T_MAPFLAGS:
+		put_flags(f, v, mapflags, N(mapflags), NULL); break;
+	}
+}
+
+static void
+put_result(FILE *f, const struct vk_sysent *e, int64_t r)
+{
+	switch (e->restype) {
+	case VK_R_NONE:	break;
+	case VK_R_PTR:	fprintf(f, " = 0x%08" PRIx32, (uint32_t)r); break;
+	default:	fprintf(f, " = %" PRId64, r); break;
+	}
+}
+
+void
+vk_trace_msg(struct vk_proc *p, const struct vk_sysent *e, uint32_t cmd, const void *msg, int error)
+{
+	FILE *f = p->k->opt.trace;
+	const unsigned char *m = msg;
+	const struct vk_msghdr *h = msg;
+	int first = 1;
+
+	if (f == NULL)
+		return;
+	if (e == NULL || e->call == NULL) {
+		fprintf(f, "[%d] #%" PRIu32 "(size=%" PRIu32 ") = -1 ENOSYS (%s)\n", p->pid, cmd,
+		    h->ms_size, vk_errno_text(VK_ENOSYS));
+		return;
+	}
+	fprintf(f, "[%d] %s(", p->pid, e->name);
+	for (int i = 0; i < e->nin; i++) {
+		fputs(first ? "" : ", ", f);
+		put_arg(f, p, e, &e->args[i], m, h->ms_result, error);
+		first = 0;
+	}
+	fputc(')', f);
+	if (error != 0) {
+		const char *name = vk_errno_name(error);
+
+		fprintf(f, " = -1 %s (%s)\n", name ? name : "E?", name ? vk_errno_text(error) : "unknown");
+		return;
+	}
+	put_result(f, e, h->ms_result);
+	if (e->nfields > e->nin) {
+		fputs(" {", f);
+		for (int i = e->nin; i < e->nfields; i++) {
+			fputs(i > e->nin ? ", " : "", f);
+			put_arg(f, p, e, &e->args[i], m, h->ms_result, error);
+		}
+		fputc('}', f);
+	}
+	fputc('\n', f);
+	if (p->exited)
+		fflush(f);
+}
+
+void
+vk_trace_gate(struct vk_proc *p, const char *what, uint32_t eax, uint32_t ecx, uint32_t edx,
+    int error, const char *why)
+{
+	FILE *f = p->k->opt.trace;
+
+	if (f == NULL)
+		return;
+	if (strcmp(what, "sendsys") == 0)
+		fprintf(f, "[%d] sendsys(port=0x%08x, msg=0x%08x, size=%u)", p->pid, eax, ecx, edx);
+	else if (strcmp(what, "waitsys") == 0)
+		fprintf(f, "[%d] waitsys(port=0x%08x, msg=0x%08x)", p->pid, eax, ecx);
+	else
+		fprintf(f, "[%d] %s()", p->pid, what);
+	if (error != 0)
+		fprintf(f, " = %s (%s)%s%s\n", vk_errno_name(error), vk_errno_text(error),
+		    why ? ": " : "", why ? why : "");
+	else
+		fputs(" = 0\n", f);
+}
+
+void
+vk_trace_line(struct vk_proc *p, const char *fmt, ...)
+{
+	FILE *f = p->k->opt.trace;
+	va_list ap;
+
+	if (f == NULL)
+		return;
+	fprintf(f, "[%d] ", p->pid);
+	va_start(ap, fmt);
+	vfprintf(f, fmt, ap);
+	va_end(ap);
+	fputc('\n', f);
+	fflush(f);
+}

@@ -1,0 +1,212 @@
+/*
+ * vkernel/vk_abi.h: the native guest ABI that is not generated: the int 0x81
+ * gate, the message header and its flags, and the guest's constants (errno
+ * values, open flags, whence, clocks, mmap bits).  It is included by the host
+ * kernel and by i386 guest code alike, so it uses only fixed-width types and
+ * every layout is pinned with static assertions.  Guest names carry a VK_
+ * prefix so that a host EPERM is never mistaken for a guest one.
+ *
+ * Native ABI version 1.  docs/abi.md is the prose version of this file; keep
+ * the two in step.
+ */
+#ifndef VK_ABI_H
+#define VK_ABI_H
+
+#include <stdint.h>
+
+#define VK_ABI_VERSION		1
+
+/*
+ * The gate: int 0x81, arguments in eax, ecx, edx, result (0 or a guest
+ * errno) in eax; no other register changes.
+ *   sendsys(port, msg, size):  eax = port, ecx = msg, edx = size (> 0)
+ *   waitsys(port, msg):        eax = port, ecx = msg, edx = 0
+ *   flushsys():                eax = 0,    ecx = 0,   edx = 0
+ */
+#define VK_GATE_VECTOR		0x81
+#define VK_LINUX_VECTOR		0x80
+
+/* Every message starts with this header (32 bytes, 8-aligned). */
+struct vk_msghdr {
+	uint32_t	ms_cmd;		/* command: VK_SYS_* from syscalls.master */
+	uint32_t	ms_flags;	/* MSGF_* */
+	uint32_t	ms_reply;	/* reply port (guest address) or 0 */
+	uint32_t	ms_size;	/* size of the whole message in bytes; = edx */
+	int32_t		ms_error;	/* 0 or guest errno: written only by the reply */
+	uint32_t	ms_id;		/* the sender's tag, never touched by the kernel */
+	int64_t		ms_result;	/* the call's result: written only by the reply */
+};
+
+#define VK_MSG_MAX		512	/* largest message the gate accepts */
+
+/* Message flags.  The sender sets only MSGF_ASYNC; the others are the kernel's,
+ * ignored on send so a message can be reused without clearing them.  Any other
+ * bit makes the send fail with EINVAL. */
+#define MSGF_DONE		0x00000001u	/* replied: ms_error and ms_result are valid */
+#define MSGF_ASYNC		0x00000002u	/* the sender accepts completion later */
+#define MSGF_QUEUED		0x00000004u	/* in flight in the kernel */
+#define MSGF_ABORTED		0x00000008u	/* ended by an abort request */
+#define MSGF_SENDER_MASK	MSGF_ASYNC
+
+/* Guest errno values (those of Linux i386).  X(name, number, text). */
+#define VK_ERRNO_LIST(X) \
+	X(EPERM, 1, "Operation not permitted") \
+	X(ENOENT, 2, "No such file or directory") \
+	X(ESRCH, 3, "No such process") \
+	X(EINTR, 4, "Interrupted system call") \
+	X(EIO, 5, "Input/output error") \
+	X(ENXIO, 6, "No such device or address") \
+	X(E2BIG, 7, "Argument list too long") \
+	X(ENOEXEC, 8, "Exec format error") \
+	X(EBADF, 9, "Bad file descriptor") \
+	X(ECHILD, 10, "No child processes") \
+	X(EAGAIN, 11, "Resource temporarily unavailable") \
+	X(ENOMEM, 12, "Cannot allocate memory") \
+	X(EACCES, 13, "Permission denied") \
+	X(EFAULT, 14, "Bad address") \
+	X(ENOTBLK, 15, "Block device required") \
+	X(EBUSY, 16, "Device or resource busy") \
+	X(EEXIST, 17, "File exists") \
+	X(EXDEV, 18, "Invalid cross-device link") \
+	X(ENODEV, 19, "No such device") \
+	X(ENOTDIR, 20, "Not a directory") \
+	X(EISDIR, 21, "Is a directory") \
+	X(EINVAL, 22, "Invalid argument") \
+	X(ENFILE, 23, "Too many open files in system") \
+	X(EMFILE, 24, "Too many open files") \
+	X(ENOTTY, 25, "Inappropriate ioctl for device") \
+	X(ETXTBSY, 26, "Text file busy") \
+	X(EFBIG, 27, "File too large") \
+	X(ENOSPC, 28, "No space left on device") \
+	X(ESPIPE, 29, "Illegal seek") \
+	X(EROFS, 30, "Read-only file system") \
+	X(EMLINK, 31, "Too many links") \
+	X(EPIPE, 32, "Broken pipe") \
+	X(EDOM, 33, "Numerical argument out of domain") \
+	X(ERANGE, 34, "Numerical result out of range") \
+	X(EDEADLK, 35, "Resource deadlock avoided") \
+	X(ENAMETOOLONG, 36, "File name too long") \
+	X(ENOLCK, 37, "No locks available") \
+	X(ENOSYS, 38, "Function not implemented") \
+	X(ENOTEMPTY, 39, "Directory not empty") \
+	X(ELOOP, 40, "Too many levels of symbolic links") \
+	X(ENOMSG, 42, "No message of desired type") \
+	X(EIDRM, 43, "Identifier removed") \
+	X(ENOSTR, 60, "Device not a stream") \
+	X(ENODATA, 61, "No data available") \
+	X(ETIME, 62, "Timer expired") \
+	X(ENOSR, 63, "Out of streams resources") \
+	X(ENOLINK, 67, "Link has been severed") \
+	X(EPROTO, 71, "Protocol error") \
+	X(EMULTIHOP, 72, "Multihop attempted") \
+	X(EBADMSG, 74, "Bad message") \
+	X(EOVERFLOW, 75, "Value too large for defined data type") \
+	X(EILSEQ, 84, "Invalid or incomplete multibyte or wide character") \
+	X(EUSERS, 87, "Too many users") \
+	X(ENOTSOCK, 88, "Socket operation on non-socket") \
+	X(EDESTADDRREQ, 89, "Destination address required") \
+	X(EMSGSIZE, 90, "Message too long") \
+	X(EPROTOTYPE, 91, "Protocol wrong type for socket") \
+	X(ENOPROTOOPT, 92, "Protocol not available") \
+	X(EPROTONOSUPPORT, 93, "Protocol not supported") \
+	X(ESOCKTNOSUPPORT, 94, "Socket type not supported") \
+	X(EOPNOTSUPP, 95, "Operation not supported") \
+	X(EPFNOSUPPORT, 96, "Protocol family not supported") \
+	X(EAFNOSUPPORT, 97, "Address family not supported by protocol") \
+	X(EADDRINUSE, 98, "Address already in use") \
+	X(EADDRNOTAVAIL, 99, "Cannot assign requested address") \
+	X(ENETDOWN, 100, "Network is down") \
+	X(ENETUNREACH, 101, "Network is unreachable") \
+	X(ENETRESET, 102, "Network dropped connection on reset") \
+	X(ECONNABORTED, 103, "Software caused connection abort") \
+	X(ECONNRESET, 104, "Connection reset by peer") \
+	X(ENOBUFS, 105, "No buffer space available") \
+	X(EISCONN, 106, "Transport endpoint is already connected") \
+	X(ENOTCONN, 107, "Transport endpoint is not connected") \
+	X(ESHUTDOWN, 108, "Cannot send after transport endpoint shutdown") \
+	X(ETOOMANYREFS, 109, "Too many references: cannot splice") \
+	X(ETIMEDOUT, 110, "Connection timed out") \
+	X(ECONNREFUSED, 111, "Connection refused") \
+	X(EHOSTDOWN, 112, "Host is down") \
+	X(EHOSTUNREACH, 113, "No route to host") \
+	X(EALREADY, 114, "Operation already in progress") \
+	X(EINPROGRESS, 115, "Operation now in progress") \
+	X(ESTALE, 116, "Stale file handle") \
+	X(EDQUOT, 122, "Disk quota exceeded") \
+	X(ECANCELED, 125, "Operation canceled") \
+	X(EOWNERDEAD, 130, "Owner died") \
+	X(ENOTRECOVERABLE, 131, "State not recoverable")
+
+#define VK_X_ERRNO_ENUM(name, num, text) VK_##name = num,
+enum vk_errno { VK_ERRNO_LIST(VK_X_ERRNO_ENUM) };
+#undef VK_X_ERRNO_ENUM
+#define VK_EWOULDBLOCK		VK_EAGAIN
+#define VK_ENOTSUP		VK_EOPNOTSUPP
+#define VK_ERRNO_MAX		4095	/* results in [-4095, -1] are errors (Linux rule) */
+
+/* open() flags (Linux i386 values). */
+#define VK_O_ACCMODE		00000003
+#define VK_O_RDONLY		00000000
+#define VK_O_WRONLY		00000001
+#define VK_O_RDWR		00000002
+#define VK_O_CREAT		00000100
+#define VK_O_EXCL		00000200
+#define VK_O_NOCTTY		00000400
+#define VK_O_TRUNC		00001000
+#define VK_O_APPEND		00002000
+#define VK_O_NONBLOCK		00004000
+#define VK_O_DSYNC		00010000
+#define VK_O_ASYNC		00020000
+#define VK_O_DIRECT		00040000
+#define VK_O_LARGEFILE		00100000
+#define VK_O_DIRECTORY		00200000
+#define VK_O_NOFOLLOW		00400000
+#define VK_O_NOATIME		01000000
+#define VK_O_CLOEXEC		02000000
+#define VK_O_SYNC		04010000
+#define VK_O_PATH		010000000
+#define VK_O_TMPFILE		020200000
+
+/* lseek whence. */
+#define VK_SEEK_SET		0
+#define VK_SEEK_CUR		1
+#define VK_SEEK_END		2
+
+/* Clocks. */
+#define VK_CLOCK_REALTIME	0
+#define VK_CLOCK_MONOTONIC	1
+#define VK_CLOCK_PROCESS_CPUTIME_ID 2
+#define VK_CLOCK_THREAD_CPUTIME_ID 3
+
+/* mmap. */
+#define VK_PROT_NONE		0x0
+#define VK_PROT_READ		0x1
+#define VK_PROT_WRITE		0x2
+#define VK_PROT_EXEC		0x4
+#define VK_MAP_SHARED		0x01
+#define VK_MAP_PRIVATE		0x02
+#define VK_MAP_TYPE		0x0f
+#define VK_MAP_FIXED		0x10
+#define VK_MAP_ANONYMOUS	0x20
+#define VK_MAP_NORESERVE	0x4000
+#define VK_MAP_FIXED_NOREPLACE	0x100000
+#define VK_MAP_FAILED		0xffffffffu
+
+/* Signals used in exit statuses (Linux numbering). */
+#define VK_SIGILL		4
+#define VK_SIGTRAP		5
+#define VK_SIGBUS		7
+#define VK_SIGFPE		8
+#define VK_SIGKILL		9
+#define VK_SIGSEGV		11
+
+#ifdef __cplusplus
+#define VK_STATIC_ASSERT static_assert
+#else
+#define VK_STATIC_ASSERT _Static_assert
+#endif
+VK_STATIC_ASSERT(sizeof(struct vk_msghdr) == 32, "message header is 32 bytes");
+VK_STATIC_ASSERT(__builtin_offsetof(struct vk_msghdr, ms_error) == 16, "ms_error at 16");
+VK_STATIC_ASSERT(__builtin_offsetof(struct vk_msghdr, ms_result) == 24, "ms_result at 24");
+
+#endif
