@@ -80,7 +80,7 @@ env_set(struct env *e, char *assignment)
 	char name[4096];
 
 	if (eq == NULL || eq == assignment || (size_t)(eq - assignment) >= sizeof(name))
-		die(EXIT_USAGE, "-E wants VAR=VALUE, not '%s'", assignment);
+		return;		/* not an assignment: nothing a program could read back */
 	memcpy(name, assignment, eq - assignment);
 	name[eq - assignment] = '\0';
 	env_unset(e, name);
@@ -109,8 +109,15 @@ open_log(const char *path, const char *what)
 	return f;
 }
 
-int
-main(int argc, char *argv[])
+struct edit {
+	int	set;		/* -E VAR=VALUE (1) or -U VAR (0) */
+	char	*arg;
+};
+
+/* Parse the options into K, EDITS and the flags; returns -1 to go on, else an exit status. */
+static int
+parse_options(int argc, char *argv[], struct vk_kernel *k, struct edit *edits, int *nedits,
+    int *empty, const char **argv0)
 {
 	static const struct option longopts[] = {
 		{ "root", required_argument, NULL, 'r' },
@@ -124,30 +131,24 @@ main(int argc, char *argv[])
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct vk_kernel k = { .opt = { .root = "/" }, .next_pid = 1 };
-	struct env env = { 0 };
-	const char *argv0 = NULL;
-	struct { int set; char *arg; } *edits = calloc(argc + 1, sizeof(*edits));
-	int nedits = 0, empty = 0, c, status, code;
-	char *prog;
-	struct vk_proc *p;
-	char err[512];
+	int c;
 
-	if (edits == NULL)
-		die(EXIT_USAGE, "%s", "out of memory");
 	argv[0] = "vkrun";	/* getopt's own messages start with argv[0] */
-	/* Environment edits are applied in order after parsing, so -i can come anywhere. */
 	while ((c = getopt_long(argc, argv, "+r:E:U:i0:t::s::hV", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'r': k.opt.root = optarg; break;
+		case 'r': k->opt.root = optarg; break;
 		case 'E': case 'U':
-			edits[nedits].set = c == 'E';
-			edits[nedits++].arg = optarg;
+			if (c == 'E' && (strchr(optarg, '=') == NULL || optarg[0] == '=')) {
+				fprintf(stderr, "vkrun: -E wants VAR=VALUE, not '%s'\n", optarg);
+				return EXIT_USAGE;
+			}
+			edits[*nedits].set = c == 'E';
+			edits[(*nedits)++].arg = optarg;
 			break;
-		case 'i': empty = 1; break;
-		case '0': argv0 = optarg; break;
-		case 't': k.opt.trace = open_log(optarg, "trace"); break;
-		case 's': k.opt.stats = open_log(optarg, "stats"); break;
+		case 'i': *empty = 1; break;
+		case '0': *argv0 = optarg; break;
+		case 't': k->opt.trace = open_log(optarg, "trace"); break;
+		case 's': k->opt.stats = open_log(optarg, "stats"); break;
 		case 'h': usage(stdout); return 0;
 		case 'V':
 			printf("vkrun %s\nnative ABI %d; Unicorn CPU emulator; libelf loader\n",
@@ -162,41 +163,76 @@ main(int argc, char *argv[])
 		fprintf(stderr, "vkrun: no program given\nTry 'vkrun --help' for more information.\n");
 		return EXIT_USAGE;
 	}
-	env.cap = 16;
-	if ((env.v = calloc(env.cap, sizeof(*env.v))) == NULL)
+	return -1;
+}
+
+/* The guest's environment: vkrun's own (unless EMPTY), then the edits in order. */
+static void
+build_env(struct env *env, const struct edit *edits, int nedits, int empty)
+{
+	env->cap = 16;
+	if ((env->v = calloc(env->cap, sizeof(*env->v))) == NULL)
 		die(EXIT_USAGE, "%s", "out of memory");
 	if (!empty)
 		for (char **e = environ; *e != NULL; e++)
-			env_set(&env, *e);
+			env_set(env, *e);
 	for (int i = 0; i < nedits; i++) {
 		if (edits[i].set)
-			env_set(&env, edits[i].arg);
+			env_set(env, edits[i].arg);
 		else
-			env_unset(&env, edits[i].arg);
+			env_unset(env, edits[i].arg);
 	}
+}
 
-	k.opt.uid = getuid();
-	k.opt.euid = geteuid();
-	k.opt.gid = getgid();
-	k.opt.egid = getegid();
-	clock_gettime(CLOCK_MONOTONIC, &k.boot);
-	prog = argv[optind];
-	if (argv0 != NULL)
-		argv[optind] = (char *)argv0;	/* what the guest sees as argv[0] */
-	p = vk_proc_spawn(&k, prog, &argv[optind], env.v, err, sizeof(err), &status);
+/* Run the first process to its end; returns vkrun's exit status. */
+static int
+run(struct vk_kernel *k, char *prog, char *argv[], char **envp)
+{
+	struct vk_proc *p;
+	char err[512];
+	int status;
+
+	k->opt.uid = getuid();
+	k->opt.euid = geteuid();
+	k->opt.gid = getgid();
+	k->opt.egid = getegid();
+	clock_gettime(CLOCK_MONOTONIC, &k->boot);
+	p = vk_proc_spawn(k, prog, argv, envp, err, sizeof(err), &status);
 	if (p == NULL) {
 		fprintf(stderr, "vkrun: %s\n", err);
 		return status;
 	}
 	status = vk_proc_run(p);
-	if (k.opt.stats != NULL)
-		vk_stats_print(p, k.opt.stats);
+	if (k->opt.stats != NULL)
+		vk_stats_print(p, k->opt.stats);
 	vk_proc_free(p);
-	if (k.opt.trace != NULL)
-		fflush(k.opt.trace);
-	if (k.opt.stats != NULL)
-		fflush(k.opt.stats);
-	code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f);
+	return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct vk_kernel k = { .opt = { .root = "/" }, .next_pid = 1 };
+	struct edit *edits = calloc(argc + 1, sizeof(*edits));
+	struct env env = { 0 };
+	const char *argv0 = NULL;
+	int nedits = 0, empty = 0, code;
+	char *prog;
+
+	if (edits == NULL)
+		die(EXIT_USAGE, "%s", "out of memory");
+	code = parse_options(argc, argv, &k, edits, &nedits, &empty, &argv0);
+	if (code < 0) {
+		build_env(&env, edits, nedits, empty);
+		prog = argv[optind];
+		if (argv0 != NULL)
+			argv[optind] = (char *)argv0;	/* what the guest sees as argv[0] */
+		code = run(&k, prog, &argv[optind], env.v);
+	}
+	if (k.opt.trace != NULL && k.opt.trace != stderr)
+		fclose(k.opt.trace);
+	if (k.opt.stats != NULL && k.opt.stats != stderr)
+		fclose(k.opt.stats);
 	free(env.v);
 	free(edits);
 	return code;
