@@ -37,7 +37,7 @@ trap(void *ctx, struct cpu *cpu, uint32_t vector)
 	r->last_vector = vector;
 	cpu_gate_args(cpu, &r->a, &r->c, &r->d);
 	if (r->a == 0xdead || r->stop_on_trap) {
-		cpu_stop(cpu);
+		cpu_request_stop(cpu);
 		return;
 	}
 	cpu_set_eax(cpu, r->a + 1);

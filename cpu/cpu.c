@@ -27,6 +27,8 @@
 #define GDT_ENTRIES	32
 #define KP_GDT		0x000		/* GDT: 32 descriptors */
 #define KP_TRAMPOLINE	0x800		/* iret */
+#define KP_WARM		0x900		/* the TLB warm-up loop */
+#define KP_WARM_LEN	11
 #define KP_FRAME	0xf00		/* eip, cs, eflags, esp, ss for the iret */
 #define KP_UNTIL	0xffc		/* never executed: the run's stop address */
 
@@ -39,6 +41,8 @@ struct cpu {
 	unsigned char	*kpage;		/* host backing of the kernel page */
 	int		entering;	/* next run starts at the iret trampoline */
 	int		faulted;	/* a hook recorded .fault and stopped */
+	uint32_t	entry_eip;	/* where the guest starts */
+	uint32_t	warm_addr, warm_pages;	/* TLB warm-up range (see cpu_set_warmup) */
 	struct cpu_fault fault;
 	char		err[256];
 };
@@ -278,10 +282,51 @@ cpu_load_gs(struct cpu *c, uint16_t selector)
 	return uc_ok(c, uc_reg_write(c->uc, UC_X86_REG_GS, &sel), "uc_reg_write(GS)") ? 0 : -1;
 }
 
+/*
+ * Unicorn's TLB starts at 256 entries (1 MiB of guest memory) per privilege
+ * level and is resized only when it is flushed, by doubling when more than
+ * 70% of it was in use.  A guest that never causes a flush would keep missing
+ * on a working set of a few MiB, so the first run begins with a warm-up at
+ * ring 3: a loop on the kernel page touches a growing number of pages of a
+ * readable range, with a flush after each round.
+ */
+int
+cpu_set_warmup(struct cpu *c, uint32_t addr, uint32_t pages)
+{
+	/* 1: mov (%esi),%al; add $0x1000,%esi; dec %ecx; jnz 1b */
+	static const unsigned char loop[] = { 0x8a, 0x06, 0x81, 0xc6, 0x00, 0x10, 0x00, 0x00,
+	    0x49, 0x75, 0xf5 };
+
+	memcpy(c->kpage + KP_WARM, loop, sizeof(loop));
+	c->warm_addr = addr;
+	c->warm_pages = pages;
+	return 0;
+}
+
+/* Run the warm-up rounds (the first one also performs the iret to ring 3). */
+static int
+warm_up(struct cpu *c, uint64_t begin)
+{
+	uint64_t end = CPU_KERNEL_BASE + KP_WARM + KP_WARM_LEN;
+
+	for (uint32_t n = 184; n <= c->warm_pages; n *= 2) {
+		uint32_t esi = c->warm_addr, ecx = n;
+
+		uc_reg_write(c->uc, UC_X86_REG_ESI, &esi);
+		uc_reg_write(c->uc, UC_X86_REG_ECX, &ecx);
+		if (!uc_ok(c, uc_emu_start(c->uc, begin, end, 0, 0), "uc_emu_start(TLB warm-up)"))
+			return -1;
+		uc_ctl_flush_tlb(c->uc);
+		begin = CPU_KERNEL_BASE + KP_WARM;
+	}
+	return 0;
+}
+
 int
 cpu_start(struct cpu *c, uint32_t eip, uint32_t esp, uint16_t gs)
 {
-	uint32_t frame[5] = { eip, CPU_SEL_UCODE, 0x202, esp, CPU_SEL_UDATA };
+	uint32_t frame[5] = { c->warm_pages ? CPU_KERNEL_BASE + KP_WARM : eip, CPU_SEL_UCODE, 0x202,
+	    esp, CPU_SEL_UDATA };
 	uint32_t udata = CPU_SEL_UDATA, kstack = CPU_KERNEL_BASE + KP_FRAME;
 	int segs[] = { UC_X86_REG_DS, UC_X86_REG_ES, UC_X86_REG_FS };
 
@@ -294,6 +339,7 @@ cpu_start(struct cpu *c, uint32_t eip, uint32_t esp, uint16_t gs)
 		return -1;
 	if (!uc_ok(c, uc_reg_write(c->uc, UC_X86_REG_ESP, &kstack), "uc_reg_write(ESP)"))
 		return -1;
+	c->entry_eip = eip;
 	c->entering = 1;
 	return 0;
 }
@@ -308,6 +354,15 @@ cpu_run(struct cpu *c, struct cpu_fault *fault)
 	if (c->entering) {
 		begin = CPU_KERNEL_BASE + KP_TRAMPOLINE;
 		c->entering = 0;
+		if (c->warm_pages) {
+			uint32_t zero = 0;
+
+			if (warm_up(c, begin) != 0)
+				return CPU_EXIT_ERROR;
+			uc_reg_write(c->uc, UC_X86_REG_ESI, &zero);
+			uc_reg_write(c->uc, UC_X86_REG_ECX, &zero);
+			begin = c->entry_eip;
+		}
 	} else {
 		uc_reg_read(c->uc, UC_X86_REG_EIP, &eip);
 		begin = eip;
@@ -341,7 +396,7 @@ cpu_run(struct cpu *c, struct cpu_fault *fault)
 }
 
 void
-cpu_stop(struct cpu *c)
+cpu_request_stop(struct cpu *c)
 {
 	uc_emu_stop(c->uc);
 }

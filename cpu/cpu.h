@@ -45,7 +45,7 @@ struct cpu_regs {
 
 /* Why cpu_run returned. */
 enum cpu_exit {
-	CPU_EXIT_STOP,		/* cpu_stop() was called, from a trap or another thread */
+	CPU_EXIT_STOP,		/* cpu_request_stop() was called, from a trap or another thread */
 	CPU_EXIT_FAULT,		/* the guest faulted: see struct cpu_fault */
 	CPU_EXIT_ERROR,		/* Unicorn failed: cpu_error() says how */
 };
@@ -71,7 +71,7 @@ struct cpu_fault {
 /*
  * The trap function: called from inside emulation for int 0x80 and int 0x81,
  * with EIP already past the instruction.  It reads and writes registers with
- * cpu_regs_*, may redirect EIP/ESP (reflection), or call cpu_stop() to end the
+ * cpu_regs_*, may redirect EIP/ESP (reflection), or call cpu_request_stop() to end the
  * run; it must not do both (Unicorn then loses one of the two).
  */
 typedef void (*cpu_trap_fn)(void *ctx, struct cpu *cpu, uint32_t vector);
@@ -121,6 +121,14 @@ int cpu_get_tls(struct cpu *cpu, int idx, uint32_t *base, uint32_t *limit, int *
 int cpu_load_gs(struct cpu *cpu, uint16_t selector);
 
 /*
+ * cpu_set_warmup: make the first run grow Unicorn's TLB (it starts at 1 MiB of
+ * reach and resizes only on flushes) before the guest's first instruction, by
+ * touching up to PAGES pages from ADDR at ring 3; the range must be mapped
+ * readable then.  Call before cpu_start.  Returns 0.
+ */
+int cpu_set_warmup(struct cpu *cpu, uint32_t addr, uint32_t pages);
+
+/*
  * cpu_start: prepare the first entry into the guest: ring 3 with flat user
  * code and data, %gs = GS (0 for none), EIP and ESP as given, EFLAGS 0x202.
  * The switch from ring 0 happens through an iret on the kernel page when
@@ -129,14 +137,14 @@ int cpu_load_gs(struct cpu *cpu, uint16_t selector);
 int cpu_start(struct cpu *cpu, uint32_t eip, uint32_t esp, uint16_t gs);
 
 /*
- * cpu_run: run the guest until a trap calls cpu_stop, the guest faults, or
+ * cpu_run: run the guest until a trap calls cpu_request_stop, the guest faults, or
  * Unicorn fails.  Fills *FAULT for CPU_EXIT_FAULT.  No per-instruction hook and
  * no instruction count are ever used.
  */
 enum cpu_exit cpu_run(struct cpu *cpu, struct cpu_fault *fault);
 
-/* cpu_stop: make the running cpu_run return CPU_EXIT_STOP; safe from a trap or a timer. */
-void cpu_stop(struct cpu *cpu);
+/* cpu_request_stop: make the running cpu_run return CPU_EXIT_STOP; safe from a trap or a timer. */
+void cpu_request_stop(struct cpu *cpu);
 
 /* Register access; batched, a few ns each.  cpu_regs_get/set move all ten. */
 void cpu_regs_get(struct cpu *cpu, struct cpu_regs *r);

@@ -90,11 +90,38 @@ BEGIN {
 	for (i in a) restype[a[i]] = 1
 	ncmd = 0
 	maxnum = 0
+	nstub = 0
+	maxslot = -1
+	MAXSLOTS = 512		# 4096-byte stub page / 8-byte slots
 	if (outdir == "")
 		outdir = "."
 }
 
 /^[ \t]*(#|$)/ { next }
+
+# stub SLOT NAME SYMBOL KIND: one slot of the program ABI's stub table.
+$1 == "stub" {
+	if (NF != 5)
+		fail("expected: stub SLOT NAME SYMBOL msg|layer")
+	if ($2 !~ /^[0-9]+$/ || $2 + 0 >= MAXSLOTS)
+		fail("stub slot '" $2 "' is not in 0.." (MAXSLOTS - 1))
+	if (($2 + 0) in slotname)
+		fail("stub slot " $2 " is already used by '" slotname[$2 + 0] "'")
+	if (!is_ident($3) || !is_ident($4))
+		fail("stub name and symbol must be identifiers")
+	if ($3 in stubseen)
+		fail("stub '" $3 "' appears twice")
+	if ($5 != "msg" && $5 != "layer")
+		fail("stub kind '" $5 "' is neither msg (a message wrapper) nor layer (hand-written)")
+	nstub++
+	stslot[nstub] = $2 + 0; stname[nstub] = $3; stsym[nstub] = $4; stkind[nstub] = $5
+	stline[nstub] = FNR
+	slotname[$2 + 0] = $3
+	stubseen[$3] = 1
+	if ($2 + 0 > maxslot)
+		maxslot = $2 + 0
+	next
+}
 
 {
 	line = $0
@@ -180,6 +207,7 @@ function emit_header(f,    n, i, padno) {
 	print "#include \"vkernel/vk_abi.h\"" > f
 	print "" > f
 	printf("#define VK_SYS_NSLOTS\t%d\t/* table size: highest command + 1 */\n", maxnum + 1) > f
+	printf("#define VK_NSTUBS\t%d\t/* stub slots of the program ABI */\n", maxslot + 1) > f
 	for (n = 1; n <= ncmd; n++)
 		printf("#define VK_SYS_%s\t%d\n", cname[n], cnum[n]) > f
 	for (n = 1; n <= ncmd; n++) {
@@ -224,7 +252,7 @@ function emit_proto(f,    n) {
 	close(f)
 }
 
-function emit_table(f,    n, i, j, lenidx) {
+function emit_table(f,    n, i, j, k, lenidx) {
 	print "/* vk_sysent.c: GENERATED from vkernel/syscalls.master by scripts/gensyscalls.awk; do not edit. */" > f
 	print "#include \"config.h\"" > f
 	print "" > f
@@ -267,6 +295,126 @@ function emit_table(f,    n, i, j, lenidx) {
 		    i, cname[n], cname[n], msize[n], outoff[n], nin[n], nf[n], cname[n], toupper(cres[n])) > f
 	}
 	print "};" > f
+	print "" > f
+	print "/* Names of the program ABI's stub slots, for --stats (NULL: unused slot). */" > f
+	printf("const char *const vk_stubnames[VK_NSTUBS] = {\n") > f
+	for (k = 1; k <= nstub; k++)
+		printf("\t[%d] = \"%s\",\n", stslot[k], stname[k]) > f
+	print "};" > f
+	close(f)
+}
+
+function wtype(t) {		# C type of a wrapper argument
+	if (t == "off") return "int64_t"
+	if (t == "int" || t == "fd") return "int32_t"
+	return "uint32_t"
+}
+
+function rtype(r) {		# C type of a wrapper result
+	if (r == "none") return "void"
+	if (r == "off") return "int64_t"
+	if (r == "ptr") return "uint32_t"
+	return "int32_t"
+}
+
+function emit_layer_h(f,    k) {
+	print "/* ly_gen.h: GENERATED from vkernel/syscalls.master by scripts/gensyscalls.awk; do not edit. */" > f
+	print "#ifndef LY_GEN_H" > f
+	print "#define LY_GEN_H" > f
+	print "" > f
+	printf("#define LY_NSLOTS\t%d\t/* stub slots in program ABI 1 */\n", maxslot + 1) > f
+	for (k = 1; k <= nstub; k++)
+		printf("#define LY_SLOT_%s\t%d\n", stname[k], stslot[k]) > f
+	print "" > f
+	print "#endif" > f
+	close(f)
+}
+
+# The layer's message wrappers: one function per "msg" stub, the C-ABI entry the
+# stub slot jumps to.  It fills the command's message and sends it.
+function emit_layer_c(f,    k, n, i, args, sep) {
+	print "/* ly_gen.c: GENERATED from vkernel/syscalls.master by scripts/gensyscalls.awk; do not edit. */" > f
+	print "#include \"layer/ly.h\"" > f
+	for (k = 1; k <= nstub; k++) {
+		if (stkind[k] != "msg")
+			continue
+		n = stcmd[k]
+		args = ""
+		sep = ""
+		for (i = 1; i <= nin[n]; i++) {
+			args = args sep wtype(ftype[n, i]) " " fname[n, i]
+			sep = ", "
+		}
+		if (args == "")
+			args = "void"
+		print "" > f
+		if (cres[n] == "none")
+			printf("__attribute__((noreturn)) ") > f
+		printf("%s\nly_%s(%s)\n{\n\tstruct vk_msg_%s m;\n\n", rtype(cres[n]), stname[k], args, cname[n]) > f
+		printf("\tly_hdr(&m.hdr, VK_SYS_%s, sizeof(m));\n", cname[n]) > f
+		for (i = 1; i <= nin[n]; i++)
+			printf("\tm.%s = %s;\n", fname[n, i], fname[n, i]) > f
+		if (cres[n] == "none")
+			printf("\tly_call(&m.hdr);\n\tfor (;;)\n\t\t__builtin_trap();\n") > f
+		else
+			printf("\treturn (%s)ly_call(&m.hdr);\n", rtype(cres[n])) > f
+		print "}" > f
+	}
+	close(f)
+}
+
+# The layer's slot table (every slot filled: holes get ly_nosys), its call
+# counters, and the layer note the kernel reads to map it.
+function emit_layer_slots(f,    i, k, entry) {
+	print "/* ly_slots.S: GENERATED from vkernel/syscalls.master by scripts/gensyscalls.awk; do not edit. */" > f
+	print "#include \"vkernel/vk_layer.h\"" > f
+	print "\t.section .rodata" > f
+	print "\t.balign 4" > f
+	print "\t.globl ly_slots" > f
+	print "ly_slots:" > f
+	for (i = 0; i <= maxslot; i++) {
+		entry = "ly_nosys"
+		for (k = 1; k <= nstub; k++)
+			if (stslot[k] == i)
+				entry = "ly_" stname[k]
+		printf("\t.long %s\n", entry) > f
+	}
+	print "\t.bss" > f
+	print "\t.balign 4" > f
+	print "\t.globl ly_counts" > f
+	print "ly_counts:" > f
+	printf("\t.zero %d\n", 4 * (maxslot + 1)) > f
+	print "\t.section .note.vkrun, \"a\", @note" > f
+	print "\t.balign 4" > f
+	print "\t.long 6, VK_LAYER_NOTE_DESCSZ, VK_NT_LAYER" > f
+	print "\t.asciz \"vkrun\"" > f
+	print "\t.balign 4" > f
+	printf("\t.long LY_PROGRAM_ABI, LY_KERNEL_ABI, LY_VERSION, %d, ly_slots, ly_counts, %d\n", maxslot + 1, maxslot + 1) > f
+	print "\t.section .note.GNU-stack, \"\", @progbits" > f
+	close(f)
+}
+
+# For the guest SDK: the page-sized NOBITS stub section, one function symbol
+# per slot (the program calls the slot; the kernel fills it), and the ABI note.
+function emit_sdk_stubs(f,    k) {
+	print "/* vk_stubs.S: GENERATED from vkernel/syscalls.master by scripts/gensyscalls.awk; do not edit. */" > f
+	print "#include \"vkernel/vk_layer.h\"" > f
+	print "\t.section .vkstubs, \"aw\", @nobits" > f
+	print "\t.balign 4096" > f
+	print "\t.globl __vk_stubs" > f
+	print "__vk_stubs:" > f
+	print "\t.skip 4096" > f
+	for (k = 1; k <= nstub; k++) {
+		printf("\t.globl %s\n\t.type %s, @function\n\t.set %s, __vk_stubs + %d * VK_STUB_SLOT\n",
+		    stsym[k], stsym[k], stsym[k], stslot[k]) > f
+	}
+	print "\t.section .note.vkrun, \"a\", @note" > f
+	print "\t.balign 4" > f
+	print "\t.long 6, 4, VK_NT_ABI" > f
+	print "\t.asciz \"vkrun\"" > f
+	print "\t.balign 4" > f
+	print "\t.long VK_PROGRAM_ABI" > f
+	print "\t.section .note.GNU-stack, \"\", @progbits" > f
 	close(f)
 }
 
@@ -279,7 +427,22 @@ END {
 	}
 	for (n = 1; n <= ncmd; n++)
 		layout(n)
+	for (k = 1; k <= nstub; k++) {
+		stcmd[k] = 0
+		for (n = 1; n <= ncmd; n++)
+			if (cname[n] == stname[k])
+				stcmd[k] = n
+		if (stkind[k] == "msg" && stcmd[k] == 0) {
+			printf("%s:%d: stub '%s' is a message wrapper but there is no command '%s'\n",
+			    FILENAME, stline[k], stname[k], stname[k]) > "/dev/stderr"
+			exit 1
+		}
+	}
 	emit_header(outdir "/vk_sysmsg.h")
 	emit_proto(outdir "/vk_sysproto.h")
 	emit_table(outdir "/vk_sysent.c")
+	emit_layer_h(outdir "/ly_gen.h")
+	emit_layer_c(outdir "/ly_gen.c")
+	emit_layer_slots(outdir "/ly_slots.S")
+	emit_sdk_stubs(outdir "/vk_stubs.S")
 }

@@ -117,6 +117,9 @@ build_image(struct vk_proc *p, const struct ld_image *img, char *const argv[], c
 	ld_stack_free(&st);
 	if (e != 0)
 		return fail(err, errlen, 125, "%s: initial stack does not fit", p->name);
+	/* Grow Unicorn's TLB over the stack's pages before the first instruction
+	 * (see cpu_set_warmup): a working set of a few MiB then stays cheap. */
+	cpu_set_warmup(p->cpu, VK_STACK_TOP - VK_STACK_SIZE, VK_STACK_SIZE / VK_PAGE);
 	if (cpu_start(p->cpu, img->entry, esp, 0) != 0)
 		return fail(err, errlen, 125, "%s: %s", p->name, cpu_error(p->cpu));
 	return 0;
@@ -190,7 +193,7 @@ vk_proc_exit(struct vk_proc *p, int status)
 {
 	p->exited = 1;
 	p->status = status;
-	cpu_stop(p->cpu);
+	cpu_request_stop(p->cpu);
 }
 
 static const struct {

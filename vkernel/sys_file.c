@@ -181,3 +181,80 @@ vk_sys_mkdir(struct vk_proc *p, struct vk_msg_mkdir *m)
 	close(dirfd);
 	return e;
 }
+
+/* The stat outputs all three stat messages share (same field names). */
+#define FILL_STAT(m, st) do {						\
+	(m)->dev = (int64_t)(st).st_dev;	(m)->ino = (int64_t)(st).st_ino;	\
+	(m)->mode = (st).st_mode;		(m)->nlink = (uint32_t)(st).st_nlink;	\
+	(m)->uid = (st).st_uid;			(m)->gid = (st).st_gid;		\
+	(m)->rdev = (int64_t)(st).st_rdev;	(m)->size = (st).st_size;	\
+	(m)->blksize = (int32_t)(st).st_blksize; (m)->blocks = (st).st_blocks;	\
+	(m)->atime = (st).st_atim.tv_sec;	(m)->atime_nsec = (int32_t)(st).st_atim.tv_nsec; \
+	(m)->mtime = (st).st_mtim.tv_sec;	(m)->mtime_nsec = (int32_t)(st).st_mtim.tv_nsec; \
+	(m)->ctime = (st).st_ctim.tv_sec;	(m)->ctime_nsec = (int32_t)(st).st_ctim.tv_nsec; \
+} while (0)
+
+int
+vk_sys_stat(struct vk_proc *p, struct vk_msg_stat *m)
+{
+	char path[VK_PATH_MAX];
+	struct stat st;
+	int fd, e;
+
+	if ((e = vk_copyinstr(&p->vm, path, m->path, sizeof(path))) != 0)
+		return e;
+	if ((e = vk_fs_open(&p->fs, path, O_PATH, 0, &fd)) != 0)
+		return e;
+	e = fstat(fd, &st) != 0 ? vk_errno_host(errno) : 0;
+	close(fd);
+	if (e == 0)
+		FILL_STAT(m, st);
+	return e;
+}
+
+int
+vk_sys_lstat(struct vk_proc *p, struct vk_msg_lstat *m)
+{
+	char path[VK_PATH_MAX], name[NAME_MAX + 1];
+	struct stat st;
+	int dirfd, e;
+
+	if ((e = vk_copyinstr(&p->vm, path, m->path, sizeof(path))) != 0)
+		return e;
+	if ((e = vk_fs_parent(&p->fs, path, &dirfd, name)) != 0)
+		return e;
+	e = fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 ? vk_errno_host(errno) : 0;
+	close(dirfd);
+	if (e == 0)
+		FILL_STAT(m, st);
+	return e;
+}
+
+int
+vk_sys_fstat(struct vk_proc *p, struct vk_msg_fstat *m)
+{
+	struct vk_file *f = vk_fd_get(&p->fds, m->fd);
+	struct stat st;
+
+	if (f == NULL)
+		return VK_EBADF;
+	if (fstat(f->hostfd, &st) != 0)
+		return vk_errno_host(errno);
+	FILL_STAT(m, st);
+	return 0;
+}
+
+/* getcwd: Linux's system call semantics: the length including the NUL. */
+int
+vk_sys_getcwd(struct vk_proc *p, struct vk_msg_getcwd *m)
+{
+	size_t n = strlen(p->fs.cwd) + 1;
+	int e;
+
+	if (n > m->size)
+		return VK_ERANGE;
+	if ((e = vk_copyout(&p->vm, m->buf, p->fs.cwd, (uint32_t)n)) != 0)
+		return e;
+	m->hdr.ms_result = (int64_t)n;
+	return 0;
+}

@@ -1,0 +1,10 @@
+/*
+ * sys/types.h: the POSIX data types of program ABI 1 (see bits/vktypes.h for
+ * their sizes and why).
+ */
+#ifndef _SYS_TYPES_H
+#define _SYS_TYPES_H
+
+#include <bits/vktypes.h>
+
+#endif

@@ -1,0 +1,56 @@
+/*
+ * unistd.h: the POSIX process and file calls of program ABI 1.
+ *
+ * Everything here except brk, sbrk and environ is a system call provided by
+ * the kernel-interfacing layer; it sets errno and returns -1 (getcwd: NULL)
+ * on failure.  brk and sbrk are libc's, built on the layer's raw __vk_brk.
+ * Calls the kernel cannot do yet (isatty, access, fork, ...) are left out
+ * on purpose rather than faked.
+ */
+#ifndef _UNISTD_H
+#define _UNISTD_H
+
+#include <bits/vktypes.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define STDIN_FILENO	0
+#define STDOUT_FILENO	1
+#define STDERR_FILENO	2
+
+#ifndef SEEK_SET
+#define SEEK_SET	0
+#define SEEK_CUR	1
+#define SEEK_END	2
+#endif
+
+extern char **environ;
+
+void _exit(int status) __attribute__((__noreturn__));
+ssize_t read(int fd, void *buf, size_t n);
+ssize_t write(int fd, const void *buf, size_t n);
+int close(int fd);
+off_t lseek(int fd, off_t off, int whence);
+int unlink(const char *path);
+pid_t getpid(void);
+pid_t getppid(void);
+uid_t getuid(void);
+uid_t geteuid(void);
+gid_t getgid(void);
+gid_t getegid(void);
+char *getcwd(char *buf, size_t size);
+
+/* The program break.  __vk_brk is the layer's raw call: it returns the new
+ * break, or the current one if ADDR is 0 or the request failed, and never
+ * sets errno.  brk and sbrk set ENOMEM on failure. */
+void *__vk_brk(void *addr);
+int brk(void *addr);
+void *sbrk(__INTPTR_TYPE__ increment);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,75 @@
+/*
+ * vkernel/vk_layer.h: what the kernel and the kernel-interfacing layer share
+ * about a native process, beyond messages: the ELF notes that mark native
+ * programs and layer images, the stub table's geometry, where the kernel puts
+ * the shared page, the TLS block and the layer, the fixed %gs offsets, and
+ * the shared page's layout.  Included by C (host and i386) and by assembler.
+ * docs/abi.md is the prose version; keep them in step.
+ */
+#ifndef VK_LAYER_H
+#define VK_LAYER_H
+
+/* The program ABI the SDK builds for, and the layer version built here. */
+#define VK_PROGRAM_ABI		1
+#define LY_VERSION		1
+
+/* ELF notes: owner "vkrun". */
+#define VK_NOTE_NAME		"vkrun"
+#define VK_NT_ABI		1	/* native program: desc = u32 program ABI */
+#define VK_NT_LAYER		2	/* layer image: desc = 7 x u32, below */
+#define VK_LAYER_NOTE_DESCSZ	28	/* program ABI, kernel ABI, layer version,
+					 * nslots, slots address, counts address,
+					 * ncounts */
+
+/* The stub section of a native program. */
+#define VK_STUB_SECTION		".vkstubs"
+#define VK_STUB_SIZE		4096	/* exactly one page, page-aligned, NOBITS */
+#define VK_STUB_SLOT		8	/* bytes per slot: jmp rel32 + 3 x int3 */
+#define VK_STUB_MAX		(VK_STUB_SIZE / VK_STUB_SLOT)
+
+/* Where the kernel puts things in a native process (inside the reserved
+ * 0xff000000-0xffff0000 range of docs/abi.md). */
+#define VK_SHARED_ADDR		0xff000000	/* shared page: kernel writes, guest reads */
+#define VK_TLS_ADDR		0xff001000	/* initial TLS block (one page, RW) */
+#define VK_LAYER_MIN		0xff100000	/* layer images are linked in here */
+#define VK_LAYER_MAX		0xff800000
+#define VK_TLS_GDT_ENTRY	12		/* %gs = 12 << 3 | 3 = 0x63 */
+
+/* Fixed positive %gs offsets (clear of glibc's and musl's 0x00-0x18). */
+#define VK_TLS_SELF		0x00	/* the block's own address (thread pointer) */
+#define VK_TLS_ERRNO		0x20	/* pointer to this thread's errno */
+#define VK_TLS_PRIVATE		0x24	/* the layer's private pointer: the shared page */
+#define VK_TLS_ERRNO_SLOT	0x40	/* where the initial thread's errno lives */
+
+#ifndef __ASSEMBLER__
+#include <stdint.h>
+
+/*
+ * The shared page.  The kernel writes it, the guest can only read it.  Time
+ * is published vDSO-style: the layer reads the TSC (Unicorn passes the host's
+ * through) and converts with mult/shift from the last base the kernel
+ * published; sh_seq is odd while the kernel updates, so the layer retries.
+ */
+struct vk_shared {
+	uint32_t	sh_version;		/* VK_SHARED_VERSION */
+	uint32_t	sh_pid, sh_ppid;
+	uint32_t	sh_uid, sh_euid, sh_gid, sh_egid;
+	volatile uint32_t sh_seq;		/* odd: update in progress */
+	uint64_t	sh_tsc_base;		/* TSC at the last update */
+	int64_t		sh_mono_base;		/* CLOCK_MONOTONIC ns at sh_tsc_base */
+	int64_t		sh_real_offset;		/* CLOCK_REALTIME - CLOCK_MONOTONIC, ns */
+	uint32_t	sh_mult;		/* ns = (tsc - base) * mult >> shift */
+	uint32_t	sh_shift;
+};
+#define VK_SHARED_VERSION	1
+
+#ifdef __cplusplus
+#define VK_LAYER_ASSERT static_assert
+#else
+#define VK_LAYER_ASSERT _Static_assert
+#endif
+VK_LAYER_ASSERT(__builtin_offsetof(struct vk_shared, sh_tsc_base) == 32, "shared page layout");
+VK_LAYER_ASSERT(sizeof(struct vk_shared) == 64, "shared page layout");
+#endif
+
+#endif
