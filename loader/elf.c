@@ -73,6 +73,7 @@ struct plan {
 	uint64_t	low;		/* lowest page, file addresses */
 	uint64_t	base;		/* where LOW goes in the guest */
 	uint32_t	bias;		/* base - low, modulo 2^32 */
+	uint64_t	min, max;	/* where segments may go: program or layer range */
 };
 
 /* A page range of the final layout: part of one load, or a shared page. */
@@ -342,9 +343,10 @@ place_loads(struct plan *pl, int type, char *err)
 		const struct load *l = &pl->load[i];
 		uint64_t start = place(pl, l->vaddr);
 
-		if (start < LD_USER_MIN || start + l->memsz > LD_USER_MAX)
-			return fail(err, ENOEXEC, "segment %d at 0x%08llx outside the user "
-			    "address range", l->index, (unsigned long long)start);
+		if (start < pl->min || start + l->memsz > pl->max)
+			return fail(err, ENOEXEC, "segment %d at 0x%08llx outside the %s "
+			    "address range", l->index, (unsigned long long)start,
+			    pl->min == LD_USER_MIN ? "user" : "layer");
 	}
 	return 0;
 }
@@ -570,21 +572,28 @@ validate(unsigned char *f, size_t size, struct hdrs *h, struct plan *pl, char *e
 	return rc;
 }
 
-/* Load from FILE, which is ours from now on whatever happens. */
+/* Load from FILE, which is ours from now on whatever happens.  LAYER selects
+ * the layer address range and requires the layer note. */
 static int
 load_owned(const char *name, unsigned char *file, size_t size, struct ld_image *img,
-    char *err)
+    char *err, int layer)
 {
 	struct ld_image tmp = { .file = file, .file_size = size };
 	struct hdrs h = { .phnum = 0 };
-	struct plan pl = { .nload = 0 };
+	struct plan pl = { .nload = 0, .min = LD_USER_MIN, .max = LD_USER_MAX };
 	int rc;
 
+	if (layer) {
+		pl.min = LD_LAYER_MIN;
+		pl.max = LD_LAYER_MAX;
+	}
 	tmp.name = strdup(name != NULL ? name : "");
 	rc = file == NULL || tmp.name == NULL ?
 	    fail(err, ENOMEM, "out of memory") : validate(file, size, &h, &pl, err);
 	if (rc == 0)
 		rc = describe(&tmp, &h, &pl, err);
+	if (rc == 0)
+		rc = ld_read_notes(&tmp, err, layer);
 	if (rc != 0) {
 		ld_free(&tmp);
 		return rc;
@@ -611,7 +620,7 @@ ld_load_mem(const char *name, const void *buf, size_t size, struct ld_image *img
 	copy = malloc(size);
 	if (copy != NULL)
 		memcpy(copy, buf, size);
-	return load_owned(name, copy, size, img, err);
+	return load_owned(name, copy, size, img, err, 0);
 }
 
 /* pread from 0: the descriptor's offset is neither used nor moved. */
@@ -634,8 +643,22 @@ read_all(int fd, unsigned char *buf, size_t size, char *err)
 	return 0;
 }
 
+static int load_fd(const char *name, int fd, struct ld_image *img, char *err, int layer);
+
 int
 ld_load_fd(const char *name, int fd, struct ld_image *img, char err[LD_ERRLEN])
+{
+	return load_fd(name, fd, img, err, 0);
+}
+
+int
+ld_load_layer_fd(const char *name, int fd, struct ld_image *img, char err[LD_ERRLEN])
+{
+	return load_fd(name, fd, img, err, 1);
+}
+
+static int
+load_fd(const char *name, int fd, struct ld_image *img, char *err, int layer)
 {
 	char scratch[LD_ERRLEN];
 	unsigned char *buf;
@@ -664,7 +687,7 @@ ld_load_fd(const char *name, int fd, struct ld_image *img, char err[LD_ERRLEN])
 		free(buf);
 		return rc;
 	}
-	return load_owned(name, buf, (size_t)st.st_size, img, err);
+	return load_owned(name, buf, (size_t)st.st_size, img, err, layer);
 }
 
 void

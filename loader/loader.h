@@ -22,6 +22,8 @@
 #define LD_USER_MIN	0x00010000u	/* lowest address a segment may use */
 #define LD_USER_MAX	0xf0000000u	/* segments must end at or below this */
 #define LD_DYN_BASE	0x56555000u	/* where a static-PIE (ET_DYN) is placed */
+#define LD_LAYER_MIN	0xff100000u	/* layer images are linked in here (vk_layer.h) */
+#define LD_LAYER_MAX	0xff800000u
 #define LD_ERRLEN	256
 
 /* Segment permissions. */
@@ -53,6 +55,20 @@ struct ld_image {
 	int		stack_exec;	/* PT_GNU_STACK asks for an executable stack */
 	int		nseg;
 	struct ld_segment seg[LD_MAX_SEGS];	/* sorted by vaddr, non-overlapping */
+
+	/* Native programs (the vkrun ABI note and the stub section, both present). */
+	int		native;
+	uint32_t	abi;		/* program ABI version from the note */
+	uint32_t	stubs;		/* guest address of the stub page, bias applied */
+
+	/* Layer images (ld_load_layer_fd): the layer note. */
+	struct ld_layer {
+		uint32_t	pabi, kabi, version;	/* program ABI, kernel ABI, layer version */
+		uint32_t	nslots;			/* entries in the slot table */
+		uint32_t	slots;			/* guest address of the u32 entry table */
+		uint32_t	counts;			/* guest address of the u32 call counters */
+		uint32_t	ncounts;
+	} layer;
 };
 
 /*
@@ -79,6 +95,25 @@ int ld_load_mem(const char *name, const void *buf, size_t size,
  * error, ENOEXEC for an empty file or one larger than LD_MAX_FILE.
  */
 int ld_load_fd(const char *name, int fd, struct ld_image *img, char err[LD_ERRLEN]);
+
+/*
+ * ld_load_layer_fd: like ld_load_fd, for a layer image: an ET_EXEC linked inside
+ * [LD_LAYER_MIN, LD_LAYER_MAX) that carries the vkrun layer note (type 2, 28
+ * bytes: program ABI, kernel ABI, layer version, slot count, slot table address,
+ * counter table address, counter count), whose tables lie inside its segments.
+ * Fills IMG->layer.  A missing or malformed note is ENOEXEC.
+ */
+int ld_load_layer_fd(const char *name, int fd, struct ld_image *img, char err[LD_ERRLEN]);
+
+/*
+ * ld_read_notes: (used by the ld_load_* functions) find the vkrun notes and the
+ * stub section in IMG's file.  A program with the ABI note (type 1, 4 bytes) and
+ * a ".vkstubs" section (SHT_NOBITS, SHF_ALLOC, page-aligned, exactly one page,
+ * inside a PT_LOAD) is native; one with neither is not; one with only one of
+ * them, a malformed note, a malformed section or program ABI 0 is refused
+ * (ENOEXEC).  LAYER asks for the layer note instead.
+ */
+int ld_read_notes(struct ld_image *img, char err[LD_ERRLEN], int layer);
 
 /* ld_free: release what ld_load_* allocated; IMG may be zeroed or loaded. */
 void ld_free(struct ld_image *img);
