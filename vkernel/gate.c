@@ -131,6 +131,7 @@ vk_gate(void *ctx, struct cpu *cpu, uint32_t vector)
 		return;
 	}
 	p->stats.traps_gate++;
+	vk_shared_tick(p);
 	cpu_gate_args(cpu, &eax, &ecx, &edx);
 	if (edx != 0)
 		error = sendsys(p, eax, ecx, edx);

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "vkernel/vk_abi.h"
+#include "vkernel/vk_layer.h"
 #include "vk_sysmsg.h"
 
 struct cpu;
@@ -151,6 +152,10 @@ struct vk_stats {
 /* ---- proc.c: processes ---- */
 struct vk_kernel;
 
+struct ld_image;
+struct ld_layer;
+struct vk_layerimg;
+
 struct vk_proc {
 	struct vk_kernel *k;
 	int		pid, ppid;
@@ -161,8 +166,12 @@ struct vk_proc {
 	struct vk_fs	fs;
 	int		exited;		/* the guest has ended */
 	int		status;		/* wait status: exit code << 8, or signal */
-	int		gate_depth;	/* nonzero inside the gate */
 	struct vk_stats	stats;
+	/* Native processes: the layer, the shared page, the TLS selector. */
+	const struct ld_layer *layer;	/* NULL: no layer (a raw or Linux program) */
+	struct vk_shared *shared;	/* host view of the shared page */
+	uint64_t	shared_tsc;	/* TSC of its last refresh */
+	uint16_t	gs;		/* initial %gs */
 };
 
 struct vk_options {
@@ -170,13 +179,20 @@ struct vk_options {
 	FILE		*trace;		/* NULL: no trace */
 	FILE		*stats;		/* NULL: no stats */
 	uint32_t	uid, euid, gid, egid;
+	uint32_t	kernel_abi;	/* the message ABI this kernel speaks */
+	const char	*layer_dir;	/* NULL: the default search (layer.c) */
 };
 
 struct vk_kernel {
 	struct vk_options opt;
 	int		next_pid;
-	struct timespec	boot;		/* CLOCK_MONOTONIC at start */
+	uint64_t	tsc0;		/* TSC and CLOCK_MONOTONIC ns at start: */
+	int64_t		mono0;		/* the baseline of the TSC rate */
+	struct vk_layerimg *layers;	/* layer images loaded so far */
 };
+
+#define VK_KERNEL_ABI_NEWEST	1
+#define VK_KERNEL_ABI_OLDEST	1
 
 /*
  * vk_proc_spawn: create the first process: open PROGRAM inside the guest root,
@@ -210,6 +226,25 @@ void vk_trace_gate(struct vk_proc *p, const char *what, uint32_t eax, uint32_t e
     uint32_t edx, int error, const char *why);
 /* vk_trace_line: a free-form event line ("[pid] ..."). */
 void vk_trace_line(struct vk_proc *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* ---- layer.c ---- */
+/*
+ * vk_layer_attach: give native process P (program image PROG) its layer: find
+ * the image for (PROG->abi, kernel ABI), map it, the shared page and the TLS
+ * block, and fill the program's stub page.  0, or an exit status (126: no image
+ * for the pair; 125: mapping failed) with a one-line message in ERR.
+ */
+int vk_layer_attach(struct vk_proc *p, const struct ld_image *prog, char *err, size_t errlen);
+/* vk_layer_counts: the layer's per-slot "served in the layer" counters; returns how many. */
+int vk_layer_counts(struct vk_proc *p, uint32_t *counts, uint32_t max);
+void vk_layers_free(struct vk_kernel *k);
+
+/* ---- shared.c ---- */
+#define VK_SHARED_REFRESH_TICKS	(1u << 21)	/* ~1 ms at 2 GHz */
+void vk_clock_init(struct vk_kernel *k);
+void vk_shared_init(struct vk_proc *p, struct vk_shared *sh);
+void vk_shared_refresh(struct vk_proc *p);
+void vk_shared_tick(struct vk_proc *p);
 
 /* ---- stats.c ---- */
 uint64_t vk_now_ns(void);

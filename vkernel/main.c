@@ -43,13 +43,15 @@ usage(FILE *f)
 	    "                        result or error (to FILE, default stderr)\n"
 	    "  -s, --stats[=FILE]    at exit, print messages by command, traps and times\n"
 	    "                        (to FILE, default stderr)\n"
+	    "  -K, --kernel-abi=N    speak kernel ABI N (default: the newest, %d)\n"
+	    "  -L, --layer-dir=DIR   look for layer images in DIR\n"
 	    "  -h, --help            show this help and exit\n"
 	    "  -V, --version         show the version and exit\n"
 	    "\n"
 	    "The program is looked up inside the guest root, relative to the current\n"
 	    "directory (no PATH search).  Exit status: the guest's; 128+N if signal N\n"
 	    "killed it; 125 if vkrun failed or was misused; 126 if the program cannot be\n"
-	    "executed; 127 if it was not found.\n");
+	    "executed; 127 if it was not found.\n", VK_KERNEL_ABI_NEWEST);
 }
 
 static void
@@ -114,6 +116,22 @@ struct edit {
 	char	*arg;
 };
 
+/* --kernel-abi N: one of the ABIs this kernel speaks. */
+static int
+parse_abi(const char *arg, uint32_t *abi)
+{
+	char *end;
+	unsigned long v = strtoul(arg, &end, 10);
+
+	if (*arg == '\0' || *end != '\0' || v < VK_KERNEL_ABI_OLDEST || v > VK_KERNEL_ABI_NEWEST) {
+		fprintf(stderr, "vkrun: --kernel-abi %s: this kernel speaks ABI %d to %d\n", arg,
+		    VK_KERNEL_ABI_OLDEST, VK_KERNEL_ABI_NEWEST);
+		return -1;
+	}
+	*abi = (uint32_t)v;
+	return 0;
+}
+
 /* Parse the options into K, EDITS and the flags; returns -1 to go on, else an exit status. */
 static int
 parse_options(int argc, char *argv[], struct vk_kernel *k, struct edit *edits, int *nedits,
@@ -127,6 +145,8 @@ parse_options(int argc, char *argv[], struct vk_kernel *k, struct edit *edits, i
 		{ "argv0", required_argument, NULL, '0' },
 		{ "trace", optional_argument, NULL, 't' },
 		{ "stats", optional_argument, NULL, 's' },
+		{ "layer-dir", required_argument, NULL, 'L' },
+		{ "kernel-abi", required_argument, NULL, 'K' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -134,7 +154,7 @@ parse_options(int argc, char *argv[], struct vk_kernel *k, struct edit *edits, i
 	int c;
 
 	argv[0] = "vkrun";	/* getopt's own messages start with argv[0] */
-	while ((c = getopt_long(argc, argv, "+r:E:U:i0:t::s::hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+r:E:U:i0:t::s::L:K:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': k->opt.root = optarg; break;
 		case 'E': case 'U':
@@ -149,6 +169,11 @@ parse_options(int argc, char *argv[], struct vk_kernel *k, struct edit *edits, i
 		case '0': *argv0 = optarg; break;
 		case 't': k->opt.trace = open_log(optarg, "trace"); break;
 		case 's': k->opt.stats = open_log(optarg, "stats"); break;
+		case 'L': k->opt.layer_dir = optarg; break;
+		case 'K':
+			if (parse_abi(optarg, &k->opt.kernel_abi) != 0)
+				return EXIT_USAGE;
+			break;
 		case 'h': usage(stdout); return 0;
 		case 'V':
 			printf("vkrun %s\nnative ABI %d; Unicorn CPU emulator; libelf loader\n",
@@ -196,7 +221,6 @@ run(struct vk_kernel *k, char *prog, char *argv[], char **envp)
 	k->opt.euid = geteuid();
 	k->opt.gid = getgid();
 	k->opt.egid = getegid();
-	clock_gettime(CLOCK_MONOTONIC, &k->boot);
 	p = vk_proc_spawn(k, prog, argv, envp, err, sizeof(err), &status);
 	if (p == NULL) {
 		fprintf(stderr, "vkrun: %s\n", err);
@@ -212,13 +236,14 @@ run(struct vk_kernel *k, char *prog, char *argv[], char **envp)
 int
 main(int argc, char *argv[])
 {
-	struct vk_kernel k = { .opt = { .root = "/" }, .next_pid = 1 };
+	struct vk_kernel k = { .opt = { .root = "/", .kernel_abi = VK_KERNEL_ABI_NEWEST }, .next_pid = 1 };
 	struct edit *edits = calloc(argc + 1, sizeof(*edits));
 	struct env env = { 0 };
 	const char *argv0 = NULL;
 	int nedits = 0, empty = 0, code;
 	char *prog;
 
+	vk_clock_init(&k);	/* first: the longest baseline for the TSC rate */
 	if (edits == NULL)
 		die(EXIT_USAGE, "%s", "out of memory");
 	code = parse_options(argc, argv, &k, edits, &nedits, &empty, &argv0);
@@ -233,6 +258,7 @@ main(int argc, char *argv[])
 		fclose(k.opt.trace);
 	if (k.opt.stats != NULL && k.opt.stats != stderr)
 		fclose(k.opt.stats);
+	vk_layers_free(&k);
 	free(env.v);
 	free(edits);
 	return code;

@@ -120,7 +120,9 @@ build_image(struct vk_proc *p, const struct ld_image *img, char *const argv[], c
 	/* Grow Unicorn's TLB over the stack's pages before the first instruction
 	 * (see cpu_set_warmup): a working set of a few MiB then stays cheap. */
 	cpu_set_warmup(p->cpu, VK_STACK_TOP - VK_STACK_SIZE, VK_STACK_SIZE / VK_PAGE);
-	if (cpu_start(p->cpu, img->entry, esp, 0) != 0)
+	if (img->native && (e = vk_layer_attach(p, img, err, errlen)) != 0)
+		return e;
+	if (cpu_start(p->cpu, img->entry, esp, p->gs) != 0)
 		return fail(err, errlen, 125, "%s: %s", p->name, cpu_error(p->cpu));
 	return 0;
 }
@@ -148,6 +150,8 @@ vk_proc_spawn(struct vk_kernel *k, const char *program, char *const argv[], char
 	}
 	if ((*status = load_program(p, program, &img, err, errlen)) != 0)
 		goto out;
+	p->pid = k->next_pid;
+	p->ppid = 0;
 	/* Committed: the program is valid.  Now build the process. */
 	p->cpu = cpu_new(vk_gate, p, cerr, sizeof(cerr));
 	if (p->cpu == NULL) {
@@ -164,8 +168,7 @@ vk_proc_spawn(struct vk_kernel *k, const char *program, char *const argv[], char
 		*status = fail(err, errlen, 125, "descriptor table: %s", vk_errno_text(e));
 		goto out;
 	}
-	p->pid = k->next_pid++;
-	p->ppid = 0;
+	k->next_pid++;
 	clock_gettime(CLOCK_MONOTONIC, &p->stats.start);
 	ld_free(&img);
 	return p;

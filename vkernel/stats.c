@@ -40,6 +40,27 @@ print_status(FILE *f, int status)
 		fprintf(f, "killed by signal %d", status & 0x7f);
 }
 
+/* Calls the layer served without a message (it counts them in its own data). */
+static void
+print_layer(struct vk_proc *p, FILE *f)
+{
+	uint32_t counts[VK_STUB_MAX];
+	uint64_t total = 0;
+	int n = vk_layer_counts(p, counts, VK_STUB_MAX);
+
+	if (p->layer == NULL) {
+		fprintf(f, "  layer          none (not a native program)\n");
+		return;
+	}
+	for (int i = 0; i < n; i++)
+		total += counts[i];
+	fprintf(f, "  in the layer   %" PRIu64 " calls served without a trap\n", total);
+	for (int i = 0; i < n; i++)
+		if (counts[i] != 0)
+			fprintf(f, "  %-16s %10" PRIu32 "   (in the layer)\n",
+			    i < VK_NSTUBS && vk_stubnames[i] != NULL ? vk_stubnames[i] : "?", counts[i]);
+}
+
 void
 vk_stats_print(struct vk_proc *p, FILE *f)
 {
@@ -59,6 +80,7 @@ vk_stats_print(struct vk_proc *p, FILE *f)
 	fprintf(f, "  gate           sendsys refused: %" PRIu64 ", waitsys: %" PRIu64 ", flushsys: %" PRIu64 "\n",
 	    s->gate_refused, s->waits, s->flushes);
 	fprintf(f, "  messages       %" PRIu64 " (unknown commands: %" PRIu64 ")\n", total + s->unknown, s->unknown);
+	print_layer(p, f);
 	if (total == 0)
 		return;
 	fprintf(f, "  %-16s %10s %8s %12s %10s\n", "command", "count", "errors", "total us", "avg ns");

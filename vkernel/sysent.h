@@ -46,5 +46,6 @@ struct vk_sysent {
 };
 
 extern const struct vk_sysent vk_sysent[VK_SYS_NSLOTS];
+extern const char *const vk_stubnames[VK_NSTUBS];
 
 #endif

@@ -56,8 +56,9 @@ struct vk_shared {
 	uint32_t	sh_uid, sh_euid, sh_gid, sh_egid;
 	volatile uint32_t sh_seq;		/* odd: update in progress */
 	uint64_t	sh_tsc_base;		/* TSC at the last update */
-	int64_t		sh_mono_base;		/* CLOCK_MONOTONIC ns at sh_tsc_base */
-	int64_t		sh_real_offset;		/* CLOCK_REALTIME - CLOCK_MONOTONIC, ns */
+	int64_t		sh_mono_sec;		/* CLOCK_MONOTONIC at sh_tsc_base */
+	int64_t		sh_real_sec;		/* CLOCK_REALTIME at sh_tsc_base */
+	uint32_t	sh_mono_nsec, sh_real_nsec;
 	uint32_t	sh_mult;		/* ns = (tsc - base) * mult >> shift */
 	uint32_t	sh_shift;
 };
@@ -69,7 +70,7 @@ struct vk_shared {
 #define VK_LAYER_ASSERT _Static_assert
 #endif
 VK_LAYER_ASSERT(__builtin_offsetof(struct vk_shared, sh_tsc_base) == 32, "shared page layout");
-VK_LAYER_ASSERT(sizeof(struct vk_shared) == 64, "shared page layout");
+VK_LAYER_ASSERT(sizeof(struct vk_shared) == 72, "shared page layout");
 #endif
 
 #endif

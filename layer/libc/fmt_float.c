@@ -466,7 +466,7 @@ static void
 hex_round(struct hexfloat *h, int prec)
 {
 	int drop = 4 * (h->nib - prec);
-	uint64_t half, rest;
+	uint64_t half, rest, odd;
 
 	if (prec >= h->nib)
 		return;
@@ -474,7 +474,8 @@ hex_round(struct hexfloat *h, int prec)
 	rest = h->frac & ((half << 1) - 1);
 	h->frac = drop >= 64 ? 0 : h->frac >> drop;
 	h->nib = prec;
-	if (rest > half || (rest == half && (h->frac & 1))) {
+	odd = prec == 0 ? h->lead & 1 : h->frac & 1;	/* the last digit kept */
+	if (rest > half || (rest == half && odd)) {
 		h->frac++;
 		if (prec == 0 || (h->frac >> (4 * prec)) != 0) {
 			h->frac &= prec == 0 ? 0 : (1ull << (4 * prec)) - 1;

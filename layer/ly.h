@@ -1,0 +1,74 @@
+/*
+ * layer/ly.h: the kernel-interfacing layer's internal header (layer side).
+ *
+ * The layer is freestanding i386 code, linked at a fixed address inside
+ * [VK_LAYER_MIN, VK_LAYER_MAX) and mapped read+execute by the kernel into
+ * every native process (its data read+write).  Programs reach it only
+ * through their stub table: slot N holds a jump to the function the layer's
+ * slot table names for N.  It is compiled against the program ABI's headers
+ * (layer/include: struct stat, struct timespec as the program sees them) and
+ * the kernel ABI's message layouts (vk_sysmsg.h), and translates between the
+ * two.  errno is set only through %gs (VK_TLS_ERRNO).
+ */
+#ifndef LY_H
+#define LY_H
+
+#include <stdint.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <time.h>
+
+#include "vkernel/vk_abi.h"
+#include "vkernel/vk_layer.h"
+#include "vk_sysmsg.h"
+#include "ly_gen.h"
+
+/* Calls served inside the layer, per slot; the kernel reads them at exit. */
+extern uint32_t ly_counts[LY_NSLOTS];
+
+static inline void
+ly_hdr(struct vk_msghdr *h, uint32_t cmd, uint32_t size)
+{
+	h->ms_cmd = cmd;
+	h->ms_flags = 0;
+	h->ms_reply = 0;
+	h->ms_size = size;
+	h->ms_error = 0;
+	h->ms_id = 0;
+	h->ms_result = 0;
+}
+
+/* The shared page, through the layer-private TLS pointer. */
+static inline const struct vk_shared *
+ly_shared(void)
+{
+	const struct vk_shared *sh;
+
+	__asm__("movl %%gs:%c1, %0" : "=r"(sh) : "i"(VK_TLS_PRIVATE));
+	return sh;
+}
+
+/* ly_set_errno: errno = E, through the pointer at %gs:VK_TLS_ERRNO. */
+void ly_set_errno(int e);
+
+/* ly_call: send M (its ms_size bytes) through int 0x81 and wait for the reply.
+ * Returns ms_result, or -1 with errno set from the gate's or the reply's error. */
+int64_t ly_call(struct vk_msghdr *m);
+
+/* Hand-written slot functions (KIND layer in syscalls.master). */
+int32_t ly_nosys(void);
+int32_t ly_getpid(void);
+int32_t ly_getppid(void);
+uint32_t ly_getuid(void);
+uint32_t ly_geteuid(void);
+uint32_t ly_getgid(void);
+uint32_t ly_getegid(void);
+int ly_clock_gettime(int32_t clk, struct timespec *ts);
+int ly_gettimeofday(struct timeval *tv, void *tz);
+time_t ly_time(time_t *t);
+int ly_stat(const char *path, struct stat *st);
+int ly_lstat(const char *path, struct stat *st);
+int ly_fstat(int fd, struct stat *st);
+char *ly_getcwd(char *buf, uint32_t size);
+
+#endif
