@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "cpu/cpu.h"
+#include "loader/loader.h"
 #include "vkernel/kernel.h"
 #include "vkernel/sysent.h"
 
@@ -463,6 +464,142 @@ START_TEST(parent_lookup_splits_the_last_component)
 }
 END_TEST
 
+/* ---- the layer: image selection, mapping, stub filling ---- */
+
+#define STUBS	0x00300000u
+
+static char layerdir[PATH_MAX];
+
+static void
+layer_setup(void)
+{
+	const char *img = getenv("VK_TEST_LAYER_IMAGE");
+	char *slash;
+
+	ck_assert_msg(img != NULL, "VK_TEST_LAYER_IMAGE is not set");
+	snprintf(layerdir, sizeof(layerdir), "%s", img);
+	slash = strrchr(layerdir, '/');
+	ck_assert_ptr_nonnull(slash);
+	*slash = '\0';
+	proc_setup();
+	kern.opt.layer_dir = layerdir;
+	kern.opt.kernel_abi = 1;
+}
+
+static void
+layer_teardown(void)
+{
+	proc_teardown();
+	vk_layers_free(&kern);
+}
+
+START_TEST(stub_slots_jump_to_the_layer_entries)
+{
+	struct ld_image prog = { .native = 1, .abi = 1, .stubs = STUBS };
+	unsigned char page[VK_STUB_SIZE];
+	uint32_t entries[VK_STUB_MAX];
+	char err[256];
+	const struct ld_layer *l;
+
+	ck_assert_msg(vk_layer_attach(proc, &prog, err, sizeof(err)) == 0, "%s", err);
+	l = proc->layer;
+	ck_assert_ptr_nonnull(l);
+	ck_assert_int_eq(vk_copyin(&proc->vm, page, STUBS, sizeof(page)), 0);
+	ck_assert_int_eq(vk_copyin(&proc->vm, entries, l->slots, 4 * l->nslots), 0);
+	for (uint32_t i = 0; i < l->nslots; i++) {
+		int32_t rel;
+
+		ck_assert_uint_eq(page[i * VK_STUB_SLOT], 0xe9);
+		memcpy(&rel, &page[i * VK_STUB_SLOT + 1], 4);
+		ck_assert_uint_eq(STUBS + i * VK_STUB_SLOT + 5 + (uint32_t)rel, entries[i]);
+		ck_assert_uint_ge(entries[i], VK_LAYER_MIN);
+		ck_assert_uint_lt(entries[i], VK_LAYER_MAX);
+		ck_assert_uint_eq(page[i * VK_STUB_SLOT + 5], 0xcc);
+	}
+	for (uint32_t i = l->nslots * VK_STUB_SLOT; i < VK_STUB_SIZE; i++)
+		ck_assert_uint_eq(page[i], 0xcc);
+}
+END_TEST
+
+START_TEST(stub_page_and_shared_page_are_read_only)
+{
+	struct ld_image prog = { .native = 1, .abi = 1, .stubs = STUBS };
+	char err[256];
+	uint32_t v = 0;
+
+	ck_assert_msg(vk_layer_attach(proc, &prog, err, sizeof(err)) == 0, "%s", err);
+	ck_assert_int_eq(vk_copyout(&proc->vm, STUBS, &v, 4), VK_EFAULT);
+	ck_assert_int_eq(vk_copyout(&proc->vm, VK_SHARED_ADDR, &v, 4), VK_EFAULT);
+	ck_assert_int_eq(vk_copyout(&proc->vm, proc->layer->slots, &v, 4), VK_EFAULT);
+	ck_assert_ptr_nonnull(vk_guest_ptr(&proc->vm, STUBS, VK_STUB_SIZE, VK_ACC_READ));
+}
+END_TEST
+
+START_TEST(tls_block_holds_errno_and_private_pointers)
+{
+	struct ld_image prog = { .native = 1, .abi = 1, .stubs = STUBS };
+	uint32_t base, limit, w[0x28 / 4];
+	int pages, present;
+	char err[256];
+
+	ck_assert_msg(vk_layer_attach(proc, &prog, err, sizeof(err)) == 0, "%s", err);
+	ck_assert_int_eq(cpu_get_tls(proc->cpu, VK_TLS_GDT_ENTRY, &base, &limit, &pages, &present), 0);
+	ck_assert_uint_eq(base, VK_TLS_ADDR);
+	ck_assert_int_eq(present, 1);
+	ck_assert_uint_eq(proc->gs, CPU_SEL(VK_TLS_GDT_ENTRY, 3));
+	ck_assert_int_eq(vk_copyin(&proc->vm, w, VK_TLS_ADDR, sizeof(w)), 0);
+	ck_assert_uint_eq(w[VK_TLS_SELF / 4], VK_TLS_ADDR);
+	ck_assert_uint_eq(w[VK_TLS_ERRNO / 4], VK_TLS_ADDR + VK_TLS_ERRNO_SLOT);
+	ck_assert_uint_eq(w[VK_TLS_PRIVATE / 4], VK_SHARED_ADDR);
+	for (int i = 1; i < VK_TLS_ERRNO / 4; i++)
+		ck_assert_uint_eq(w[i], 0);	/* 0x04-0x1c stay free for the C library */
+}
+END_TEST
+
+START_TEST(shared_page_carries_identity_and_time)
+{
+	struct ld_image prog = { .native = 1, .abi = 1, .stubs = STUBS };
+	struct vk_shared sh;
+	struct timespec now;
+	char err[256];
+
+	kern.opt.uid = 1234;
+	ck_assert_msg(vk_layer_attach(proc, &prog, err, sizeof(err)) == 0, "%s", err);
+	ck_assert_int_eq(vk_copyin(&proc->vm, &sh, VK_SHARED_ADDR, sizeof(sh)), 0);
+	ck_assert_uint_eq(sh.sh_version, VK_SHARED_VERSION);
+	ck_assert_uint_eq(sh.sh_pid, 1);
+	ck_assert_uint_eq(sh.sh_uid, 1234);
+	ck_assert_uint_eq(sh.sh_seq % 2, 0);
+	clock_gettime(CLOCK_REALTIME, &now);
+	ck_assert_int_le(sh.sh_real_sec, now.tv_sec);
+	ck_assert_int_ge(sh.sh_real_sec, now.tv_sec - 5);
+	ck_assert_uint_lt(sh.sh_real_nsec, 1000000000u);
+}
+END_TEST
+
+START_TEST(missing_abi_pair_names_what_is_available)
+{
+	struct ld_image prog = { .native = 1, .abi = 9, .stubs = STUBS };
+	char err[512];
+
+	ck_assert_int_eq(vk_layer_attach(proc, &prog, err, sizeof(err)), 126);
+	ck_assert_msg(strstr(err, "no layer image for program ABI 9 on kernel ABI 1") != NULL, "%s", err);
+	ck_assert_msg(strstr(err, "p1-k1") != NULL, "%s", err);
+	ck_assert_ptr_null(proc->layer);
+}
+END_TEST
+
+START_TEST(layer_dir_without_images_says_none)
+{
+	struct ld_image prog = { .native = 1, .abi = 1, .stubs = STUBS };
+	char err[512];
+
+	kern.opt.layer_dir = "/";
+	ck_assert_int_eq(vk_layer_attach(proc, &prog, err, sizeof(err)), 126);
+	ck_assert_msg(strstr(err, "(available in /: none)") != NULL, "%s", err);
+}
+END_TEST
+
 /* ---- errno ---- */
 
 START_TEST(host_errno_converts_to_guest_errno)
@@ -518,6 +655,16 @@ vkernel_suite(void)
 	tcase_add_test(t, symlinks_cannot_escape);
 	tcase_add_test(t, magic_proc_links_are_refused);
 	tcase_add_test(t, parent_lookup_splits_the_last_component);
+	suite_add_tcase(s, t);
+
+	t = tcase_create("layer");
+	tcase_add_checked_fixture(t, layer_setup, layer_teardown);
+	tcase_add_test(t, stub_slots_jump_to_the_layer_entries);
+	tcase_add_test(t, stub_page_and_shared_page_are_read_only);
+	tcase_add_test(t, tls_block_holds_errno_and_private_pointers);
+	tcase_add_test(t, shared_page_carries_identity_and_time);
+	tcase_add_test(t, missing_abi_pair_names_what_is_available);
+	tcase_add_test(t, layer_dir_without_images_says_none);
 	suite_add_tcase(s, t);
 
 	t = tcase_create("errno");

@@ -35,6 +35,9 @@ die() {
 
 rm -rf "$out"
 mkdir -p "$out/obj" "$out/bin" || die "cannot create $out"
+# A private copy, so that a concurrent rebuild of vkrun cannot disturb a run.
+cp "$vkrun" "$out/vkrun" || die "no vkrun at $vkrun"
+vkrun=$out/vkrun
 
 # libc
 for src in "$top"/layer/libc/*.c "$top"/layer/libc/*.S; do
