@@ -5,6 +5,7 @@
  * the C standard requires, each inclusion redefines assert according to the
  * NDEBUG of that moment.
  */
+#pragma GCC system_header
 #undef assert
 
 #ifdef NDEBUG

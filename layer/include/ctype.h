@@ -6,6 +6,8 @@
 #ifndef _CTYPE_H
 #define _CTYPE_H
 
+#pragma GCC system_header
+
 #ifdef __cplusplus
 extern "C" {
 #endif

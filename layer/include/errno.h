@@ -11,6 +11,8 @@
 #ifndef _ERRNO_H
 #define _ERRNO_H
 
+#pragma GCC system_header
+
 #ifdef __cplusplus
 extern "C" {
 #endif

@@ -7,6 +7,8 @@
 #ifndef _FCNTL_H
 #define _FCNTL_H
 
+#pragma GCC system_header
+
 #include <bits/vktypes.h>
 
 #ifdef __cplusplus

@@ -6,6 +6,8 @@
 #ifndef _INTTYPES_H
 #define _INTTYPES_H
 
+#pragma GCC system_header
+
 #include <stdint.h>
 
 #ifdef __cplusplus

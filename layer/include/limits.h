@@ -8,6 +8,8 @@
 #ifndef _VK_LIMITS_H
 #define _VK_LIMITS_H
 
+#pragma GCC system_header
+
 #define _LIBC_LIMITS_H_ 1
 #include_next <limits.h>
 

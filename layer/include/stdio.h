@@ -17,6 +17,8 @@
 #ifndef _STDIO_H
 #define _STDIO_H
 
+#pragma GCC system_header
+
 #define __need_size_t
 #define __need_NULL
 #include <stddef.h>

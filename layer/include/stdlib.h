@@ -15,6 +15,8 @@
 #ifndef _STDLIB_H
 #define _STDLIB_H
 
+#pragma GCC system_header
+
 #define __need_size_t
 #define __need_wchar_t
 #define __need_NULL

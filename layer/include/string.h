@@ -4,6 +4,8 @@
 #ifndef _STRING_H
 #define _STRING_H
 
+#pragma GCC system_header
+
 #define __need_size_t
 #define __need_NULL
 #include <stddef.h>

@@ -4,6 +4,8 @@
 #ifndef _STRINGS_H
 #define _STRINGS_H
 
+#pragma GCC system_header
+
 #define __need_size_t
 #include <stddef.h>
 

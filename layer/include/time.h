@@ -9,6 +9,8 @@
 #ifndef _TIME_H
 #define _TIME_H
 
+#pragma GCC system_header
+
 #include <bits/vktypes.h>
 #include <bits/timespec.h>
 

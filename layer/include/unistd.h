@@ -1,14 +1,16 @@
 /*
  * unistd.h: the POSIX process and file calls of program ABI 1.
  *
- * Everything here except brk, sbrk and environ is a system call provided by
- * the kernel-interfacing layer; it sets errno and returns -1 (getcwd: NULL)
+ * Everything here except getopt, brk, sbrk and environ is a system call
+ * provided by the kernel-interfacing layer; it sets errno and returns -1 (getcwd: NULL)
  * on failure.  brk and sbrk are libc's, built on the layer's raw __vk_brk.
  * Calls the kernel cannot do yet (isatty, access, fork, ...) are left out
  * on purpose rather than faked.
  */
 #ifndef _UNISTD_H
 #define _UNISTD_H
+
+#pragma GCC system_header
 
 #include <bits/vktypes.h>
 
@@ -41,6 +43,11 @@ uid_t geteuid(void);
 gid_t getgid(void);
 gid_t getegid(void);
 char *getcwd(char *buf, size_t size);
+
+/* Command-line options (POSIX getopt: short options, no permutation). */
+extern char *optarg;
+extern int optind, opterr, optopt;
+int getopt(int argc, char *const argv[], const char *optstring);
 
 /* The program break.  __vk_brk is the layer's raw call: it returns the new
  * break, or the current one if ADDR is 0 or the request failed, and never

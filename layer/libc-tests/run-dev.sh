@@ -12,15 +12,17 @@
 # strlen and friends are made local to it so that the tests exercise
 # libc's.  Each test runs in a fresh empty directory, like scripts/run-guest
 # runs guest tests, with GUEST_TEST_NAME set to its name; it passes when it
-# exits 0 with "passed" as the last line of its stdout.  Exits 1 if any
-# test failed.
+# exits 0 with "passed" as the last line of its stdout, except assert_fails,
+# which must die like abort() (status 134) with the assertion message on
+# stderr.  Exits 1 if any test failed.
 set -u
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
 out=${VKC_DEV_OUT:-/tmp/vkc-dev}
 cc=${CC:-gcc}
 vkrun=${VKRUN:-$top/vkrun}
-tests=${*:-"printf_format stdio_files malloc_stress string_funcs stdlib_conv ctype_env time_funcs"}
+tests=${*:-"printf_format stdio_files malloc_stress string_funcs stdlib_conv ctype_env
+	time_funcs sscanf_fields getopt_args abi_types startup assert_fails"}
 
 cflags="-m32 -ffreestanding -fno-pic -fno-pie -fno-stack-protector
 	-fno-asynchronous-unwind-tables -march=i686 -O2
@@ -72,7 +74,18 @@ for t in $tests; do
 	(cd "$work" && GUEST_TEST_NAME=$t timeout 300 "$vkrun" --root / "$prog") \
 		>"$out/$t.stdout" 2>"$out/$t.stderr" </dev/null
 	status=$?
-	if [ "$status" -ne 0 ]; then
+	if [ "$t" = assert_fails ]; then
+		if [ "$status" -eq 134 ] &&
+		    [ "$(cat "$out/$t.stdout")" = "before the assertion" ] &&
+		    grep -q '^Assertion failed: x == 2 && "x must be two" (.*assert_fails\.c:[0-9]*: checked)$' \
+		    "$out/$t.stderr"; then
+			echo "PASS $t"
+		else
+			echo "FAIL $t (exit $status, want 134 and the assertion message)"
+			sed 's/^/    /' "$out/$t.stderr"
+			failed=1
+		fi
+	elif [ "$status" -ne 0 ]; then
 		echo "FAIL $t (exit $status)"
 		tail -n 5 "$out/$t.stderr" | sed 's/^/    /'
 		failed=1

@@ -59,13 +59,19 @@ struct layout {
 static void
 take_apart(long double v, struct fbits *b)
 {
-	unsigned char raw[10];
+	union {
+		long double	ld;
+		struct {
+			uint64_t	mant;
+			uint16_t	se;
+		} __attribute__((packed)) x;
+	} u;
 	uint16_t se;
 	int exp;
 
-	memcpy(raw, &v, sizeof(raw));
-	memcpy(&b->mant, raw, 8);
-	memcpy(&se, raw + 8, 2);
+	u.ld = v;
+	b->mant = u.x.mant;
+	se = u.x.se;
 	b->neg = se >> 15;
 	exp = se & 0x7fff;
 	b->cls = FC_FINITE;
@@ -78,20 +84,35 @@ take_apart(long double v, struct fbits *b)
 
 /* Exact decimal expansion. */
 
+/*
+ * T / 10^9 and T % 10^9 with one divl.  The quotient must fit 32 bits,
+ * which holds in mul_small (T < 10^9 * (M + 1) there) and in big_value
+ * (the high half of T is below 10^9).  A 64-bit C division would be a
+ * libgcc call per limb.
+ */
+static uint32_t
+div_limb(uint64_t t, uint32_t *rem)
+{
+	uint32_t q, r;
+
+	__asm__ ("divl %4"
+	    : "=a" (q), "=d" (r)
+	    : "a" ((uint32_t)t), "d" ((uint32_t)(t >> 32)), "rm" (LIMB_BASE));
+	*rem = r;
+	return q;
+}
+
 /* L (N limbs, least significant first) *= M. */
 static void
 mul_small(uint32_t *l, int *n, uint32_t m)
 {
-	uint64_t carry = 0, t;
+	uint32_t carry = 0;
 	int i;
 
-	for (i = 0; i < *n; i++) {
-		t = (uint64_t)l[i] * m + carry;
-		l[i] = (uint32_t)(t % LIMB_BASE);
-		carry = t / LIMB_BASE;
-	}
+	for (i = 0; i < *n; i++)
+		carry = div_limb((uint64_t)l[i] * m + carry, &l[i]);
 	while (carry != 0 && *n < MAX_LIMBS) {
-		l[(*n)++] = (uint32_t)(carry % LIMB_BASE);
+		l[(*n)++] = carry % LIMB_BASE;
 		carry /= LIMB_BASE;
 	}
 }
@@ -111,11 +132,14 @@ pow5(int k)
 static int
 big_value(uint32_t *l, uint64_t mant, int e2)
 {
+	uint32_t hi;
 	int n = 0, k;
 
-	do {
-		l[n++] = (uint32_t)(mant % LIMB_BASE);
-		mant /= LIMB_BASE;
+	do {				/* mant % 10^9 and mant / 10^9, in two divl */
+		hi = (uint32_t)(mant >> 32);
+		k = (int)(hi % LIMB_BASE);
+		mant = (uint64_t)(hi / LIMB_BASE) << 32 |
+		    div_limb((uint64_t)(uint32_t)k << 32 | (uint32_t)mant, &l[n++]);
 	} while (mant != 0);
 	for (; e2 > 0; e2 -= k) {
 		k = e2 < POW2_STEP ? e2 : POW2_STEP;

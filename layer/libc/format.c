@@ -38,7 +38,9 @@ __vk_pad(struct vk_sink *out, char c, size_t n)
 	char block[32];
 	size_t k;
 
-	memset(block, c, sizeof(block));
+	if (n == 0)
+		return;
+	memset(block, c, n < sizeof(block) ? n : sizeof(block));
 	for (; n > 0; n -= k) {
 		k = n < sizeof(block) ? n : sizeof(block);
 		out->put(out, block, k);
@@ -54,17 +56,36 @@ field_pad(const struct vk_spec *sp, size_t len)
 
 /* Integers. */
 
-/* The digits of V in BASE, written backwards ending at END; returns the
- * first digit. */
+/* The digits of V in BASE (8, 10 or 16), written backwards ending at END;
+ * returns the first digit.  64-bit division is a libgcc call on i386, so
+ * it is used only while V does not fit 32 bits; each base gets its own
+ * loop so the compiler can divide by a constant. */
 static char *
 digits(char *end, unsigned long long v, unsigned base, int upper)
 {
 	const char *set = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+	uint32_t w;
 
-	do {
+	while (v > UINT32_MAX) {
 		*--end = set[v % base];
 		v /= base;
-	} while (v != 0);
+	}
+	w = (uint32_t)v;
+	if (base == 10)
+		do {
+			*--end = (char)('0' + w % 10);
+			w /= 10;
+		} while (w != 0);
+	else if (base == 16)
+		do {
+			*--end = set[w & 15];
+			w >>= 4;
+		} while (w != 0);
+	else
+		do {
+			*--end = (char)('0' + (w & 7));
+			w >>= 3;
+		} while (w != 0);
 	return end;
 }
 

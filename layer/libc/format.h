@@ -2,8 +2,9 @@
  * format.h: the printf engine shared by every printf-family function.
  *
  * __vk_format walks a format string and sends its output, piece by piece,
- * to a sink: a string buffer (sprintf, snprintf), a stream (fprintf) or a
- * descriptor (dprintf).  Floating-point conversions live in fmt_float.c.
+ * to a sink: a string buffer (sprintf, snprintf), or a staging buffer in
+ * front of a stream (fprintf) or a descriptor (dprintf).  Floating-point
+ * conversions live in fmt_float.c.
  */
 #ifndef VK_FORMAT_H
 #define VK_FORMAT_H
@@ -31,6 +32,27 @@ struct vk_spec {
 	int		prec;		/* -1 when none */
 	char		conv;		/* conversion letter, lower case */
 };
+
+/*
+ * A sink that collects the output in a buffer and passes it on a buffer at
+ * a time (pieces of a buffer or more directly), through DRAIN, which
+ * returns 0 or -1 on an output error.  The many small pieces of a format
+ * then cost one call each instead of a trip down the output path, and a
+ * short message reaches an unbuffered stream or a descriptor in one write.
+ * Embed it first in a struct that also holds what DRAIN needs.
+ */
+#define VK_STAGE_SIZE	512
+
+struct vk_stage {
+	struct vk_sink	sink;
+	int		(*drain)(struct vk_stage *, const char *, size_t);
+	size_t		staged;
+	char		buf[VK_STAGE_SIZE];
+};
+
+/* stage.c: set ST up with DRAIN; pass on what is still staged. */
+void __vk_stage_init(struct vk_stage *st, int (*drain)(struct vk_stage *, const char *, size_t));
+void __vk_stage_flush(struct vk_stage *st);
 
 /*
  * Format FMT with AP into OUT.  Returns the number of bytes produced, or

@@ -3,9 +3,10 @@
  *
  * Bytes are copied into the buffer and written when it fills; a write at
  * least as large as the buffer goes straight to the descriptor once the
- * buffer is empty.  A line-buffered stream is flushed when the bytes
- * written contain a newline, an unbuffered one before returning.  Unread
- * input is dropped (seeking back over it) before writing starts.
+ * buffer is empty.  A line-buffered stream is flushed up to the last
+ * newline among the bytes written (the rest stays buffered, as glibc
+ * does), an unbuffered one before returning.  Unread input is dropped
+ * (seeking back over it) before writing starts.
  */
 #include <errno.h>
 #include <string.h>
@@ -66,18 +67,35 @@ put_bytes(FILE *f, const unsigned char *s, size_t len)
 	return done;
 }
 
+/* The length of P's prefix up to and including its last newline, or 0. */
+static size_t
+through_last_newline(const unsigned char *p, size_t len)
+{
+	while (len > 0 && p[len - 1] != '\n')
+		len--;
+	return len;
+}
+
 size_t
 __vk_fwrite(FILE *f, const void *p, size_t len)
 {
-	size_t done;
+	const unsigned char *s = p;
+	size_t done = 0, lines = 0;
 
 	if (len == 0 || to_write_mode(f) != 0)
 		return 0;
-	done = put_bytes(f, p, len);
-	if ((f->flags & F_NBF) || ((f->flags & F_LBF) && memchr(p, '\n', done) != NULL)) {
-		if (f->mode == M_WRITE && __vk_flush_out(f) != 0)
-			return 0;
+	if (f->flags & F_LBF)
+		lines = through_last_newline(s, len);
+	if (lines > 0) {
+		done = put_bytes(f, s, lines);
+		if (done < lines || __vk_flush_out(f) != 0)
+			return done;
+		f->mode = M_WRITE;
+		f->wpos = f->buf;
 	}
+	done += put_bytes(f, s + done, len - done);
+	if ((f->flags & F_NBF) && __vk_flush_out(f) != 0)
+		return 0;
 	return done;
 }
 

@@ -32,8 +32,10 @@ unsigned long long __vk_strtox(const char *s, char **end, int base,
     unsigned long long limit, int signed_result);
 
 /* strtod.c: strtold's parser: the value of S as long double, *END past the
- * text used (S when none).  Sets no errno: the callers check range in
- * their own type. */
-long double __vk_strtold(const char *s, char **end);
+ * text used (S when none).  Sets no errno; *RANGE (if RANGE is not NULL)
+ * tells whether a finite, non-zero number overflowed to infinity or
+ * underflowed to zero even in long double.  The callers check the range
+ * of their own type. */
+long double __vk_strtold(const char *s, char **end, int *range);
 
 #endif

@@ -16,14 +16,19 @@
  *   smallest bin that can serve a request in a few instructions; inside a
  *   large bin the first chunk that fits is taken, and the rest of a chunk
  *   that is bigger than needed goes back to a bin.
- * - The heap grows through sbrk at its "top" chunk (at least 64 KiB at a
- *   time) and gives memory back when more than 256 KiB are free at the top.
+ * - The heap grows through sbrk at its "top" chunk, by at least 64 KiB or
+ *   an eighth of its size, whichever is more, and gives memory back when
+ *   more than 256 KiB (or twice that step) are free at the top.  Growing
+ *   geometrically keeps the number of brk calls logarithmic, which matters
+ *   because vkrun's brk costs time in proportion to the heap's size.
  *   If something else moved the break, a new heap segment starts; the old
  *   top is freed and capped with a permanently used 16-byte sentinel so no
  *   merge runs past a segment's end.
  * - Requests of 128 KiB and more get their own anonymous mmap and go back
- *   with munmap.  The word before such a chunk records its offset from the
- *   start of the mapping.
+ *   with munmap.  The word before such a chunk records the mapping's
+ *   length; the mapping starts in the page of the chunk's memory minus 16.
+ *   If the kernel refuses the munmap (its table of regions is full), the
+ *   block is simply not returned: free() cannot report an error.
  *
  * free() checks what it can cheaply (alignment, the INUSE bit, the next
  * chunk's PREV_INUSE) and aborts with a message on a bad or double free
@@ -42,8 +47,8 @@
 #define MIN_CHUNK	16u			/* head, two links, footer */
 #define MMAP_THRESHOLD	(128u * 1024)		/* requests this big are mmap'd */
 #define GROW_MIN	(64u * 1024)		/* least heap growth */
+#define GROW_SHIFT	3			/* ... or 1/8 of the segment */
 #define TRIM_THRESHOLD	(256u * 1024)		/* free top beyond this is returned */
-#define TRIM_KEEP	(64u * 1024)		/* ... down to this much */
 #define PAGE		4096u
 #define MAX_REQUEST	(0x7fffffffu - 2 * PAGE)
 
@@ -66,6 +71,7 @@ struct chunk {
 static chunk *bins[NBINS];
 static uint32_t binmap[NWORDS];
 static chunk *top;		/* the chunk that ends the current segment, or NULL */
+static char *heap_start;	/* the start of the current segment */
 static char *heap_end;		/* the end of the current segment */
 
 /* Chunk geometry. */
@@ -246,16 +252,27 @@ release(chunk *c)
 	bin_insert(c);
 }
 
-/* Give the free memory at the top of the heap beyond TRIM_KEEP back to the
- * kernel, if the break is still where the heap left it. */
+/* How much the heap grows at least: GROW_MIN or an eighth of the current
+ * segment, in whole pages. */
+static size_t
+growth_step(void)
+{
+	size_t step = top != NULL ? (size_t)(heap_end - heap_start) >> GROW_SHIFT : 0;
+
+	return page_up(step > GROW_MIN ? step : GROW_MIN);
+}
+
+/* Give the free memory at the top of the heap back to the kernel, keeping
+ * one growth step, when more than TRIM_THRESHOLD and two steps are free and
+ * the break is still where the heap left it. */
 static void
 trim_top(void)
 {
-	size_t extra;
+	size_t step = growth_step(), extra;
 
-	if (top_size() <= TRIM_THRESHOLD || sbrk(0) != heap_end)
+	if (top_size() <= TRIM_THRESHOLD || top_size() <= 2 * step || sbrk(0) != heap_end)
 		return;
-	extra = (top_size() - TRIM_KEEP) & ~(size_t)(PAGE - 1);
+	extra = (top_size() - step) & ~(size_t)(PAGE - 1);
 	if (sbrk(-(intptr_t)extra) == (void *)-1)
 		return;
 	heap_end -= extra;
@@ -314,11 +331,11 @@ static int
 grow(size_t s)
 {
 	char *cur = sbrk(0);
-	size_t want = s + MIN_CHUNK, have = 0, inc, pad;
+	size_t want = s + MIN_CHUNK, step = growth_step(), have = 0, inc, pad;
 
 	if (top != NULL && cur == heap_end) {
 		have = top_size();
-		inc = page_up(want - have > GROW_MIN ? want - have : GROW_MIN);
+		inc = page_up(want - have > step ? want - have : step);
 		if (sbrk((intptr_t)inc) == (void *)-1)
 			return 0;
 		heap_end += inc;
@@ -327,11 +344,14 @@ grow(size_t s)
 	}
 	pad = (12u - (uintptr_t)cur) & (ALIGN - 1);
 	inc = page_up(want > GROW_MIN ? want : GROW_MIN);
+	if (inc < want)
+		return 0;
 	if (inc + pad < inc || sbrk((intptr_t)(inc + pad)) == (void *)-1)
 		return 0;
 	if (top != NULL)
 		seal_segment();
 	top = at(cur, (ptrdiff_t)pad);
+	heap_start = (char *)top;
 	heap_end = cur + pad + inc;
 	top->head = inc | PREV_INUSE;
 	return 1;

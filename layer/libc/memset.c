@@ -1,24 +1,31 @@
 /*
  * memset: fill N bytes with the byte C.
  *
- * The string instructions again (see memcpy.c for why not a C loop): the
- * byte is replicated into a word, stored four bytes at a time, then the
- * tail.
+ * The byte is replicated into a 32-bit word and stored sixteen bytes per
+ * iteration, then by words, then by bytes (see memcpy.c for why C loops
+ * rather than "rep stos", and why loop-pattern recognition is off here).
  */
+#include <stdint.h>
 #include <string.h>
 
+typedef uint32_t __attribute__((may_alias, aligned(1))) word;
+
+__attribute__((optimize("no-tree-loop-distribute-patterns")))
 void *
 memset(void *d, int c, size_t n)
 {
-	void *p = d;
-	unsigned int word = (unsigned char)c * 0x01010101u;
-	size_t words = n >> 2, rest = n & 3;
+	unsigned char *p = d;
+	word w = (unsigned char)c * 0x01010101u;
 
-	__asm__ volatile ("rep stosl\n\t"
-	    "movl %3, %%ecx\n\t"
-	    "rep stosb"
-	    : "+D" (p), "+c" (words)
-	    : "a" (word), "r" (rest)
-	    : "memory");
+	for (; n >= 16; n -= 16, p += 16) {
+		((word *)p)[0] = w;
+		((word *)p)[1] = w;
+		((word *)p)[2] = w;
+		((word *)p)[3] = w;
+	}
+	for (; n >= 4; n -= 4, p += 4)
+		*(word *)p = w;
+	for (; n > 0; n--)
+		*p++ = (unsigned char)c;
 	return d;
 }

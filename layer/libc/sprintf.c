@@ -18,16 +18,24 @@ struct string_sink {
 	size_t		room;		/* bytes left before the NUL's place */
 };
 
+/* Short pieces are copied by hand: a call to memcpy costs more than the
+ * copy under emulation. */
 static void
 put_string(struct vk_sink *s, const char *p, size_t n)
 {
 	struct string_sink *ss = (struct string_sink *)s;
 	size_t k = n < ss->room ? n : ss->room;
+	char *d = ss->p;
 
-	memcpy(ss->p, p, k);
 	ss->p += k;
 	ss->room -= k;
 	s->count += n;
+	if (k > 16) {
+		memcpy(d, p, k);
+		return;
+	}
+	while (k-- > 0)
+		*d++ = *p++;
 }
 
 int

@@ -23,6 +23,9 @@
 
 enum length { LEN_NONE, LEN_HH, LEN_H, LEN_L, LEN_LL, LEN_BIG_L };
 
+#define MATCH_FAILURE	1	/* the input did not fit the format */
+#define INPUT_FAILURE	2	/* the input ended first */
+
 struct scan {
 	const char	*in;		/* the input not consumed yet */
 	const char	*start;		/* for %n */
@@ -108,7 +111,7 @@ scan_float(struct scan *sc, const struct field *f)
 	long double v;
 
 	field_text(sc, f->width, buf, sizeof(buf) - 1);
-	v = __vk_strtold(buf, &end);
+	v = __vk_strtold(buf, &end, NULL);
 	if (end == buf)
 		return -1;
 	sc->in += end - buf;
@@ -204,8 +207,8 @@ length_of(const char **p)
 	return LEN_NONE;
 }
 
-/* One conversion at *P (after the %).  0, or -1 when the input ended (or
- * did not match) and scanning stops. */
+/* One conversion at *P (after the %).  0; INPUT_FAILURE when the input
+ * ended first; MATCH_FAILURE when it did not match. */
 static int
 conversion(struct scan *sc, const char **p)
 {
@@ -226,7 +229,7 @@ conversion(struct scan *sc, const char **p)
 		while (*set_end != '\0' && *set_end != ']')
 			set_end++;
 		if (*set_end == '\0')
-			return -1;
+			return MATCH_FAILURE;
 		*p = set_end + 1;
 	}
 	if (f.conv >= 'A' && f.conv <= 'Z')
@@ -239,17 +242,17 @@ conversion(struct scan *sc, const char **p)
 	if (f.conv != 'c' && f.conv != '[')
 		skip_space(sc);
 	if (*sc->in == '\0')
-		return -1;
+		return INPUT_FAILURE;
 	if (f.conv == '%') {
 		if (*sc->in != '%')
-			return -1;
+			return MATCH_FAILURE;
 		sc->in++;
 		return 0;
 	}
 	if (strchr("diouxp", f.conv) != NULL ? scan_int(sc, &f) :
 	    strchr("efga", f.conv) != NULL ? scan_float(sc, &f) :
 	    strchr("sc[", f.conv) != NULL ? scan_chars(sc, &f, set, set_end) : -1)
-		return -1;
+		return MATCH_FAILURE;
 	sc->done++;
 	return 0;
 }
@@ -259,6 +262,7 @@ vsscanf(const char *__restrict s, const char *__restrict fmt, va_list ap)
 {
 	struct scan sc;
 	const char *p = fmt;
+	int failure = 0;
 
 	sc.in = sc.start = s;
 	sc.assigned = sc.done = 0;
@@ -268,18 +272,20 @@ vsscanf(const char *__restrict s, const char *__restrict fmt, va_list ap)
 			skip_space(&sc);
 			p++;
 		} else if (*p != '%') {
-			if (*sc.in != *p)
+			if (*sc.in != *p) {
+				failure = *sc.in == '\0' ? INPUT_FAILURE : MATCH_FAILURE;
 				break;
+			}
 			sc.in++;
 			p++;
 		} else {
 			p++;
-			if (conversion(&sc, &p) != 0)
+			if ((failure = conversion(&sc, &p)) != 0)
 				break;
 		}
 	}
 	va_end(sc.ap);
-	if (sc.done == 0 && sc.assigned == 0 && *sc.in == '\0' && *p != '\0')
+	if (failure == INPUT_FAILURE && sc.done == 0)
 		return EOF;
 	return sc.assigned;
 }

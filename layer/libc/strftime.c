@@ -107,13 +107,13 @@ convert(struct out *o, char c, const struct tm *tm)
 	case 'h': put(o, month_names[tm->tm_mon % 12], 3); break;
 	case 'B': put_str(o, month_names[tm->tm_mon % 12]); break;
 	case 'c': format(o, "%a %b %e %H:%M:%S %Y", tm); break;
-	case 'C': put_num(o, __vk_floor_div(year, 100), 2, '0'); break;
+	case 'C': put_num(o, __vk_floor_div(year, 100), 1, '0'); break;
 	case 'd': put_num(o, tm->tm_mday, 2, '0'); break;
 	case 'D': format(o, "%m/%d/%y", tm); break;
 	case 'e': put_num(o, tm->tm_mday, 2, ' '); break;
 	case 'F': format(o, "%Y-%m-%d", tm); break;
 	case 'g': iso_week(tm, &iso_year); put_num(o, __vk_floor_mod(iso_year, 100), 2, '0'); break;
-	case 'G': iso_week(tm, &iso_year); put_num(o, iso_year, 4, '0'); break;
+	case 'G': iso_week(tm, &iso_year); put_num(o, iso_year, 1, '0'); break;
 	case 'H': put_num(o, tm->tm_hour, 2, '0'); break;
 	case 'I': put_num(o, hour12, 2, '0'); break;
 	case 'j': put_num(o, tm->tm_yday + 1, 3, '0'); break;

@@ -201,12 +201,29 @@ nan_text(const char *p)
 	return p + 3;
 }
 
+/* Does the number text [P, E) have a non-zero digit in its mantissa? */
+static int
+nonzero_digits(const char *p, const char *e)
+{
+	int hex = p[0] == '0' && (p[1] == 'x' || p[1] == 'X');
+
+	for (p += hex ? 2 : 0; p < e; p++) {
+		if (hex ? (*p == 'p' || *p == 'P') : (*p == 'e' || *p == 'E'))
+			return 0;
+		if (*p >= '1' && *p <= '9')
+			return 1;
+		if (hex && isxdigit((unsigned char)*p) && *p != '0')
+			return 1;
+	}
+	return 0;
+}
+
 long double
-__vk_strtold(const char *s, char **end)
+__vk_strtold(const char *s, char **end, int *range)
 {
 	const char *p = s, *e;
 	long double v;
-	int neg = 0;
+	int neg = 0, finite = 1;
 
 	while (isspace((unsigned char)*p))
 		p++;
@@ -215,9 +232,11 @@ __vk_strtold(const char *s, char **end)
 	if (starts_ci(p, "inf")) {
 		e = p + (starts_ci(p, "infinity") ? 8 : 3);
 		v = __builtin_infl();
+		finite = 0;
 	} else if (starts_ci(p, "nan")) {
 		e = nan_text(p);
 		v = __builtin_nanl("");
+		finite = 0;
 	} else if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X') &&
 	    (v = hexadecimal(p + 2, &e), e != NULL)) {
 		;
@@ -227,34 +246,32 @@ __vk_strtold(const char *s, char **end)
 		*end = (char *)(e != NULL ? e : s);
 	if (e == NULL)
 		return 0.0L;
+	if (range != NULL)
+		*range = finite && (__builtin_isinf(v) || (v == 0.0L && nonzero_digits(p, e)));
 	return neg ? -v : v;
 }
 
 long double
 strtold(const char *__restrict s, char **__restrict end)
 {
-	long double v = __vk_strtold(s, end);
+	int range;
+	long double v = __vk_strtold(s, end, &range);
 	long double a = __builtin_fabsl(v);
 
-	if (__builtin_isinf(a) || (a != 0.0L && a < LDBL_MIN)) {
-		const char *p = s;
-
-		while (isspace((unsigned char)*p) || *p == '+' || *p == '-')
-			p++;
-		if (!starts_ci(p, "inf"))
-			errno = ERANGE;
-	}
+	if (range || (a != 0.0L && a < LDBL_MIN))
+		errno = ERANGE;
 	return v;
 }
 
 double
 strtod(const char *__restrict s, char **__restrict end)
 {
-	long double v = __vk_strtold(s, end);
+	int range;
+	long double v = __vk_strtold(s, end, &range);
 	volatile double d = (double)v;		/* rounded to double here */
 	double a = __builtin_fabs(d);
 
-	if ((__builtin_isinf(a) && !__builtin_isinf(v)) || (v == v && v != 0.0L && a < DBL_MIN))
+	if (range || (__builtin_isinf(a) && !__builtin_isinf(v)) || (v != 0.0L && a < DBL_MIN))
 		errno = ERANGE;
 	return d;
 }
@@ -262,11 +279,12 @@ strtod(const char *__restrict s, char **__restrict end)
 float
 strtof(const char *__restrict s, char **__restrict end)
 {
-	long double v = __vk_strtold(s, end);
+	int range;
+	long double v = __vk_strtold(s, end, &range);
 	volatile float f = (float)v;
 	float a = __builtin_fabsf(f);
 
-	if ((__builtin_isinf(a) && !__builtin_isinf(v)) || (v == v && v != 0.0L && a < FLT_MIN))
+	if (range || (__builtin_isinf(a) && !__builtin_isinf(v)) || (v != 0.0L && a < FLT_MIN))
 		errno = ERANGE;
 	return f;
 }

@@ -9,6 +9,8 @@
 #ifndef _BITS_TIMESPEC_H
 #define _BITS_TIMESPEC_H
 
+#pragma GCC system_header
+
 #include <bits/vktypes.h>
 
 struct timespec {

@@ -11,6 +11,8 @@
 #ifndef _BITS_VKTYPES_H
 #define _BITS_VKTYPES_H
 
+#pragma GCC system_header
+
 #define __need_size_t
 #define __need_NULL
 #include <stddef.h>

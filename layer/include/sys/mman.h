@@ -6,6 +6,8 @@
 #ifndef _SYS_MMAN_H
 #define _SYS_MMAN_H
 
+#pragma GCC system_header
+
 #include <bits/vktypes.h>
 
 #ifdef __cplusplus

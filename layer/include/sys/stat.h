@@ -16,6 +16,8 @@
 #ifndef _SYS_STAT_H
 #define _SYS_STAT_H
 
+#pragma GCC system_header
+
 #include <bits/vktypes.h>
 #include <bits/timespec.h>
 

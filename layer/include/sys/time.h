@@ -7,6 +7,8 @@
 #ifndef _SYS_TIME_H
 #define _SYS_TIME_H
 
+#pragma GCC system_header
+
 #include <bits/vktypes.h>
 
 #ifdef __cplusplus

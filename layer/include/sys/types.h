@@ -5,6 +5,8 @@
 #ifndef _SYS_TYPES_H
 #define _SYS_TYPES_H
 
+#pragma GCC system_header
+
 #include <bits/vktypes.h>
 
 #endif
