@@ -38,14 +38,16 @@ ly_hdr(struct vk_msghdr *h, uint32_t cmd, uint32_t size)
 	h->ms_result = 0;
 }
 
-/* The shared page, through the layer-private TLS pointer. */
+/*
+ * The shared page.  The kernel also leaves its address in the layer-private
+ * TLS word (%gs:VK_TLS_PRIVATE), but a layer image is built for one kernel
+ * ABI's address map, so it can use the fixed address and save the segment
+ * load on every in-layer call (measured: ~8% of a getpid).
+ */
 static inline const struct vk_shared *
 ly_shared(void)
 {
-	const struct vk_shared *sh;
-
-	__asm__("movl %%gs:%c1, %0" : "=r"(sh) : "i"(VK_TLS_PRIVATE));
-	return sh;
+	return (const struct vk_shared *)VK_SHARED_ADDR;
 }
 
 /* ly_set_errno: errno = E, through the pointer at %gs:VK_TLS_ERRNO. */

@@ -6,11 +6,14 @@
 # Usage: layer/libc-tests/run-dev.sh [test ...]   (default: all of them)
 #
 # Environment: VKRUN (default: the in-tree ./vkrun), CC (default gcc),
-# VKC_DEV_OUT (build directory, default /tmp/vkc-dev).  libc is built with
-# -DVK_LIBC_NO_TLS and linked with shim.c and the test runtime
+# VKC_DEV_OUT (build directory, default /tmp/vkc-dev).  By default libc is
+# built with -DVK_LIBC_NO_TLS and linked with shim.c and the test runtime
 # (guest-tests/rt/vkrt.c) instead of the real layer; vkrt's own memcpy,
 # strlen and friends are made local to it so that the tests exercise
-# libc's.  Each test runs in a fresh empty directory, like scripts/run-guest
+# libc's.  With VKC_STUBS set to the layer's stub object (for example
+# layer/sdk/abi1/stubs.o of a built tree), libc is built for real (errno
+# through %gs) and the tests are linked with the stubs and run on the real
+# layer, found in VKC_LAYER_DIR (default: the in-tree layer/).  Each test runs in a fresh empty directory, like scripts/run-guest
 # runs guest tests, with GUEST_TEST_NAME set to its name; it passes when it
 # exits 0 with "passed" as the last line of its stdout, except assert_fails,
 # which must die like abort() (status 134) with the assertion message on
@@ -30,6 +33,9 @@ cflags="-m32 -ffreestanding -fno-pic -fno-pie -fno-stack-protector
 	-Wall -Wextra"
 ldflags="-m32 -nostdlib -static -no-pie -Wl,--build-id=none"
 
+stubs=${VKC_STUBS:-}
+layer_dir=${VKC_LAYER_DIR:-$top/layer}
+
 die() {
 	echo "run-dev: $*" >&2
 	exit 1
@@ -42,27 +48,37 @@ cp "$vkrun" "$out/vkrun" || die "no vkrun at $vkrun"
 vkrun=$out/vkrun
 
 # libc
+notls=-DVK_LIBC_NO_TLS
+[ -z "$stubs" ] || notls=
 for src in "$top"/layer/libc/*.c "$top"/layer/libc/*.S; do
 	obj=$out/obj/$(basename "$src").o
-	$cc $cflags -DVK_LIBC_NO_TLS -c -o "$obj" "$src" || die "compiling $src failed"
+	$cc $cflags $notls -c -o "$obj" "$src" || die "compiling $src failed"
 done
 ar rcs "$out/libvkc.a" "$out"/obj/*.c.o || die "ar failed"
 mv "$out/obj/crt0.S.o" "$out/crt0.o"
 
-# the shim and the test runtime under it
-$cc $cflags -I"$top" -I"$top/vkernel" -c -o "$out/vkrt-full.o" "$top/guest-tests/rt/vkrt.c" ||
-	die "compiling vkrt.c failed"
-objcopy --localize-symbol=strlen --localize-symbol=strcmp --localize-symbol=strncmp \
-	--localize-symbol=memcmp --localize-symbol=memset --localize-symbol=memcpy \
-	"$out/vkrt-full.o" "$out/vkrt.o" || die "objcopy failed"
-$cc $cflags -I"$top" -I"$top/vkernel" -c -o "$out/shim.o" "$top/layer/libc-tests/shim.c" ||
-	die "compiling shim.c failed"
+# What provides the system calls: the real layer's stubs, or the shim and
+# the test runtime under it.
+if [ -n "$stubs" ]; then
+	syscalls=$stubs
+	layer_opt="-L $layer_dir"
+else
+	$cc $cflags -I"$top" -I"$top/vkernel" -c -o "$out/vkrt-full.o" \
+		"$top/guest-tests/rt/vkrt.c" || die "compiling vkrt.c failed"
+	objcopy --localize-symbol=strlen --localize-symbol=strcmp --localize-symbol=strncmp \
+		--localize-symbol=memcmp --localize-symbol=memset --localize-symbol=memcpy \
+		"$out/vkrt-full.o" "$out/vkrt.o" || die "objcopy failed"
+	$cc $cflags -I"$top" -I"$top/vkernel" -c -o "$out/shim.o" \
+		"$top/layer/libc-tests/shim.c" || die "compiling shim.c failed"
+	syscalls="$out/shim.o $out/vkrt.o"
+	layer_opt=
+fi
 
 failed=0
 for t in $tests; do
 	src=$top/layer/libc-tests/$t.c
 	prog=$out/bin/$t.gx
-	if ! $cc $cflags $ldflags -o "$prog" "$out/crt0.o" "$src" "$out/shim.o" "$out/vkrt.o" \
+	if ! $cc $cflags $ldflags -o "$prog" "$out/crt0.o" "$src" $syscalls \
 	    "$out/libvkc.a" -lgcc 2>"$out/$t.build"; then
 		echo "FAIL $t (does not build)"
 		sed 's/^/    /' "$out/$t.build"
@@ -71,7 +87,7 @@ for t in $tests; do
 	fi
 	work=$out/work-$t
 	mkdir -p "$work"
-	(cd "$work" && GUEST_TEST_NAME=$t timeout 300 "$vkrun" --root / "$prog") \
+	(cd "$work" && GUEST_TEST_NAME=$t timeout 300 "$vkrun" $layer_opt --root / "$prog") \
 		>"$out/$t.stdout" 2>"$out/$t.stderr" </dev/null
 	status=$?
 	if [ "$t" = assert_fails ]; then

@@ -68,7 +68,7 @@ open_errors(void)
 static void
 write_then_read_blocks(void)
 {
-	static char out[BIG], in[BIG + 10];
+	static char out[BIG], in[100 * 1000];		/* room for every fread below */
 	FILE *f;
 	size_t i;
 
