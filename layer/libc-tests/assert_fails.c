@@ -2,7 +2,7 @@
  * layer/libc-tests/assert_fails.c: a failing assert prints
  * "Assertion failed: EXPR (file:line: func)" on stderr and ends the
  * program with status 134 (abort: 128 + SIGABRT), after flushing the
- * stdout output before it.  run-dev.sh runs it expecting exactly that.
+ * stdout output before it.  assert_fails.sh runs it expecting exactly that.
  */
 #include <assert.h>
 #include <stdio.h>
