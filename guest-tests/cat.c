@@ -1,40 +1,60 @@
 /*
- * guest-tests/cat.c: a helper for paths.sh: copies each named file (or
- * stdin when there is none) to stdout.  When a file cannot be opened or read
- * it prints "cat: NAME: ENAME (N)" on stderr, goes on with the next one and
- * exits 1 at the end, so the shell can see which errno a path produced.
+ * guest-tests/cat.c: a helper for paths.sh, stdio.sh, stats.sh and trace.sh,
+ * written with stdio: copies each named file (fopen, fread) or, when there is
+ * none, stdin to stdout (fwrite), byte for byte.  When a file cannot be opened
+ * or read it prints "cat: NAME: ENAME (N)" on stderr (one write: stderr is
+ * unbuffered), goes on with the next one and exits 1 at the end, so the shell
+ * can see which errno a path produced.
  */
-#include "guest-tests/rt/vkrt.h"
+#include <errno.h>
+#include <stdio.h>
 
 static char buf[8192];
 
-static int
-report(const char *name)
+/* The symbolic name of the errnos a path or a read can produce. */
+static const char *
+errname(int e)
 {
-	vk_fputs(2, "cat: ");
-	vk_fputs(2, name);
-	vk_fputs(2, ": ");
-	vk_fputs(2, vk_errname(vk_errno));
-	vk_fputs(2, " (");
-	vk_fputdec(2, vk_errno);
-	vk_fputs(2, ")\n");
+	switch (e) {
+	case EPERM: return "EPERM";
+	case ENOENT: return "ENOENT";
+	case EIO: return "EIO";
+	case EBADF: return "EBADF";
+	case ENOMEM: return "ENOMEM";
+	case EACCES: return "EACCES";
+	case EFAULT: return "EFAULT";
+	case EEXIST: return "EEXIST";
+	case ENOTDIR: return "ENOTDIR";
+	case EISDIR: return "EISDIR";
+	case EINVAL: return "EINVAL";
+	case EMFILE: return "EMFILE";
+	case ENAMETOOLONG: return "ENAMETOOLONG";
+	case ELOOP: return "ELOOP";
+	case ENOSYS: return "ENOSYS";
+	}
+	return "E?";
+}
+
+static int
+report(const char *name, int e)
+{
+	fprintf(stderr, "cat: %s: %s (%d)\n", name, errname(e), e);
 	return 1;
 }
 
 static int
-copy(int fd, const char *name)
+copy(FILE *in, const char *name)
 {
-	int32_t n;
+	size_t n;
 
-	while ((n = vk_read(fd, buf, sizeof(buf))) > 0)
-		for (int32_t off = 0; off < n; ) {
-			int32_t w = vk_write(1, buf + off, n - off);
-
-			if (w <= 0)
-				return report("stdout");
-			off += w;
-		}
-	return n < 0 ? report(name) : 0;
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+		if (fwrite(buf, 1, n, stdout) != n)
+			return report("stdout", errno);
+	if (ferror(in))
+		return report(name, errno);
+	if (fflush(stdout) != 0)
+		return report("stdout", errno);
+	return 0;
 }
 
 int
@@ -43,16 +63,16 @@ main(int argc, char **argv)
 	int status = 0;
 
 	if (argc < 2)
-		return copy(0, "stdin");
+		return copy(stdin, "stdin");
 	for (int i = 1; i < argc; i++) {
-		int fd = vk_open(argv[i], VK_O_RDONLY, 0);
+		FILE *f = fopen(argv[i], "r");
 
-		if (fd < 0) {
-			status = report(argv[i]);
+		if (f == NULL) {
+			status = report(argv[i], errno);
 			continue;
 		}
-		status |= copy(fd, argv[i]);
-		vk_close(fd);
+		status |= copy(f, argv[i]);
+		fclose(f);
 	}
 	return status;
 }

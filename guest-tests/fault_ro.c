@@ -4,18 +4,20 @@
  * code of main itself.  Either way the process must die as if by SIGSEGV
  * (exit status 139) and the bytes must not change.
  */
-#include "guest-tests/rt/vkrt.h"
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
 
 static const char message[] = "read-only";
 
 int
 main(int argc, char **argv)
 {
-	volatile char *target = (volatile char *)message;
+	volatile char *target = (volatile char *)(uintptr_t)message;
 
 	if (argc > 1 && strcmp(argv[1], "text") == 0)
 		target = (volatile char *)(uintptr_t)main;
 	*target = 'X';
-	vk_puts("still alive after writing read-only memory\n");
+	puts("still alive after writing read-only memory");
 	return 0;
 }

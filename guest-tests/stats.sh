@@ -4,9 +4,13 @@
 # Pins down: the block goes to stderr (or to FILE with --stats=FILE), names
 # the pid, program and exit status (or the killing signal), counts int 0x81
 # traps, gate refusals, waitsys and flushsys calls, and messages (total and
-# unknown), and lists each command used with its count and errors: hello is
-# exactly write 1 and exit 1; cat of a missing file is open 1 with 1 error,
-# write 7, exit 1; gate_mix.elf makes one call of every kind.
+# unknown), says how many calls the layer served without a trap (or that
+# there is no layer), and lists each command used with its count and
+# errors: hello is exactly write 1 and exit 1, nothing in the layer; cat
+# (stdio) of a missing file is open 1 with 1 error, write 1 (its message on
+# unbuffered stderr), exit 1; gate_mix.elf makes one gate call of every
+# kind; a raw program without the native marks shows "layer none".
+# (layer.sh checks the counts of calls served in the layer.)
 . "${GUEST_SRCDIR:-$(dirname "$0")}/tap.sh"
 
 G=$GUEST_DIR
@@ -34,6 +38,7 @@ like "$err" "^vkrun: stats for pid 1 \(.*hello\.gx\), exit status 0$" "the block
 like "$err" "^  traps +int 0x81: 2, int 0x80: 0$" "hello: 2 int 0x81 traps"
 like "$err" "^  messages +2 \(unknown commands: 0\)$" "hello: 2 messages"
 like "$err" "$(row write 1 0)" "hello: write 1"
+like "$err" "^  in the layer +0 calls served without a trap$" "hello: nothing served in the layer"
 like "$err" "$(row exit 1 0)" "hello: exit 1"
 is "$(printf '%s\n' "$err" | grep -cE '^  [a-z_]+ +[0-9]+ +[0-9]+ +[0-9.]+ +[0-9]+$')" 2 \
 	"hello: no other command is listed"
@@ -42,9 +47,9 @@ counted "$G/cat.elf" missing.txt
 is "$err" "cat: missing.txt: ENOENT (2)" "--stats=FILE leaves stderr to the guest"
 like "$S" "exit status 1$" "cat: exit status 1"
 like "$S" "$(row open 1 1)" "cat: open 1, 1 error"
-like "$S" "$(row write 7 0)" "cat: write 7"
+like "$S" "$(row write 1 0)" "cat: write 1 (one line on unbuffered stderr)"
 like "$S" "$(row exit 1 0)" "cat: exit 1"
-like "$S" "^  messages +9 \(unknown commands: 0\)$" "cat: 9 messages"
+like "$S" "^  messages +3 \(unknown commands: 0\)$" "cat: 3 messages"
 
 counted "$G/gate_mix.elf"
 is "$status" 0 "gate_mix runs"
@@ -52,8 +57,21 @@ like "$S" "^  traps +int 0x81: 6, int 0x80: 0$" "gate_mix: 6 traps"
 like "$S" "^  gate +sendsys refused: 1, waitsys: 1, flushsys: 1$" "gate_mix: 1 refusal, 1 wait, 1 flush"
 like "$S" "^  messages +3 \(unknown commands: 1\)$" "gate_mix: 3 messages, 1 unknown"
 like "$S" "$(row getpid 1 0)" "gate_mix: getpid 1"
+like "$S" "^  in the layer +0 calls served without a trap$" "gate_mix: its messages bypass the layer"
 
 run "$VKRUN" --stats "$G/fault_div0.elf"
 like "$err" "^vkrun: stats for pid 1 \(.*\), killed by signal 8$" "a fault shows as killed by signal"
+
+# A raw program (no ABI note, no stub section) gets no layer.
+if [ -n "${GUEST_CC:-}" ] &&
+    printf 'void _start(void) { __asm__ volatile ("hlt"); }\n' |
+    $GUEST_CC -x c -nostdlib -static -no-pie -o "$TAP_TMP/raw" - 2>/dev/null; then
+	run "$VKRUN" --stats "$TAP_TMP/raw"
+	like "$err" "^  layer +none \(not a native program\)$" "a raw program: layer none"
+	like "$err" "killed by signal 11$" "a raw program: its hlt is SIGSEGV"
+else
+	skip "a raw program: layer none" "GUEST_CC cannot link one"
+	skip "a raw program: its hlt is SIGSEGV" "GUEST_CC cannot link one"
+fi
 
 done_testing

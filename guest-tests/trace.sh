@@ -5,10 +5,15 @@
 # whole trace is its write (the buffer shown as an escaped string) and its
 # exit; --trace=FILE writes only to FILE and leaves the guest's stdout and
 # stderr alone, --trace alone writes to stderr; failures read
-# "= -1 ENAME (text)"; outputs follow as "{sec=..., nsec=...}"; open flags,
-# clocks, prot and map flags are decoded symbolically; buffers longer than 32
-# bytes are cut with "..."; unknown commands, gate refusals and faults get a
-# line too; a trace file that cannot be created is misuse (125).
+# "= -1 ENAME (text)"; outputs follow as "{sec=..., nsec=...}" (and stat's
+# as "{dev=..., ...}"); open flags, clocks, prot and map flags are decoded
+# symbolically; buffers longer than 32 bytes are cut with "..."; unknown
+# commands, gate refusals and faults get a line too; a trace file that
+# cannot be created is misuse (125).  For programs built with vkcc, the
+# trace shows the messages the layer sends and nothing of the calls it
+# serves itself: 100 calls of each identity and clock function leave only
+# the exit, and time.gx's CLOCK_MONOTONIC and CLOCK_REALTIME calls never
+# appear while its CPU-time and bad clocks do.
 . "${GUEST_SRCDIR:-$(dirname "$0")}/tap.sh"
 
 G=$GUEST_DIR
@@ -39,7 +44,7 @@ is "$err" "$HELLO_TRACE" "--trace without =FILE writes to stderr"
 
 traced "$G/cat.elf" missing.txt
 is "$status" 1 "cat of a missing file exits 1"
-like "$T" '^\[1\] open\(path="missing\.txt", flags=O_RDONLY, mode=0\) = -1 ENOENT \(No such file or directory\)$' \
+like "$T" '^\[1\] open\(path="missing\.txt", flags=O_RDONLY, mode=0666\) = -1 ENOENT \(No such file or directory\)$' \
 	"a failure reads = -1 ENOENT (text)"
 is "$(printf '%s\n' "$T" | tail -n 1)" "[1] exit(status=1)" "the trace ends with the exit"
 
@@ -49,10 +54,20 @@ like "$T" '^\[1\] write\(fd=1, buf="01234567890123456789012345678901"\.\.\., cou
 	"a buffer longer than 32 bytes is cut with ..."
 
 traced "$G/time.gx"
-like "$T" '^\[1\] clock_gettime\(clock=CLOCK_MONOTONIC\) = 0 \{sec=[0-9]+, nsec=[0-9]+\}$' \
+like "$T" '^\[1\] clock_gettime\(clock=CLOCK_PROCESS_CPUTIME_ID\) = 0 \{sec=[0-9]+, nsec=[0-9]+\}$' \
 	"outputs follow the result in braces"
 like "$T" '^\[1\] clock_gettime\(clock=99\) = -1 EINVAL \(Invalid argument\)$' \
 	"an unknown clock is shown as a number"
+unlike "$T" 'CLOCK_MONOTONIC|CLOCK_REALTIME' "the clocks served in the layer send no message"
+
+traced "$G/layer_calls.elf" 100
+is "$status:$T" "0:[1] exit(status=0)" "calls served in the layer leave only the exit in the trace"
+
+traced "$G/stat.gx"
+like "$T" '^\[1\] stat\(path="stat\.tmp"\) = 0 \{dev=[0-9]+, ino=[0-9]+, mode=33[0-9]{3}, nlink=1, .*size=13, ' \
+	"stat's outputs are listed by name"
+like "$T" '^\[1\] getcwd\(buf=0x[0-9a-f]{8}, size=[0-9]+\) = -1 ERANGE \(Numerical result out of range\)$' \
+	"getcwd into a small buffer: ERANGE"
 
 traced "$G/mmap.gx"
 like "$T" '^\[1\] mmap\(addr=0x00000000, len=4096, prot=PROT_READ\|PROT_WRITE, flags=MAP_PRIVATE\|MAP_ANONYMOUS, fd=-1, offset=0\) = 0x[0-9a-f]{8}$' \

@@ -26,7 +26,8 @@ struct cpu;
 #define VK_STACK_SIZE		(8u << 20)	/* RLIMIT_STACK default */
 #define VK_MMAP_TOP		(VK_STACK_TOP - VK_STACK_SIZE - (1u << 20))
 #define VK_MMAP_MIN		0x00010000u	/* lowest address mmap may hand out */
-#define VK_MAX_REGIONS		1024		/* like vm.max_map_count, for ENOMEM */
+#define VK_MAX_REGIONS		65530		/* like vm.max_map_count, for ENOMEM */
+#define VK_PHYS_MERGE		256		/* Unicorn regions before they are merged */
 
 /* ---- errno.c ---- */
 /* vk_errno_host: the guest errno for host errno E (EIO for one with no equivalent). */
@@ -44,8 +45,10 @@ struct vk_region {
 struct vk_vm {
 	unsigned char	*base;		/* host view: guest address a is base + a */
 	struct cpu	*cpu;
-	int		nreg;
-	struct vk_region reg[VK_MAX_REGIONS];	/* sorted, disjoint, coalesced */
+	int		nreg, capreg;
+	struct vk_region *reg;		/* guest mappings: sorted, disjoint, coalesced */
+	int		nphys, capphys;
+	struct vk_region *phys;		/* Unicorn's regions: sorted, disjoint */
 	uint32_t	brk_start;	/* first brk address (end of the program) */
 	uint32_t	brk;		/* current break */
 };

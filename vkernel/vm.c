@@ -6,14 +6,23 @@
  * A guest mapping makes its host pages read/write and registers them with
  * Unicorn (uc_mem_map_ptr); the guest permission is enforced by Unicorn for
  * the guest and by the copy helpers below for the kernel.  Because the host
- * backing never moves, regions can be merged, split and re-registered freely:
- * the region list is kept sorted and coalesced (adjacent regions with equal
- * permissions are one), which keeps Unicorn's region count, and so its
- * lookup cost, small.
+ * backing never moves, regions can be merged, split and re-registered freely.
+ *
+ * Two lists: the guest's mappings (sorted, coalesced: adjacent regions with
+ * equal permissions are one), which answer every permission question, and
+ * Unicorn's own regions, which only mirror them.  Re-registering a Unicorn
+ * region costs time in proportion to its size (Unicorn invalidates its
+ * translations page by page), so a new mapping in free space, such as a brk
+ * extension or an mmap, becomes a Unicorn region of its own, and only the
+ * Unicorn regions a change overlaps are re-registered.  When Unicorn's list
+ * grows past VK_PHYS_MERGE, runs of adjacent regions with equal permissions
+ * are merged, once, which keeps its lookups short and its count far below
+ * the ~4000 at which it gives up.
  */
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 
@@ -40,8 +49,29 @@ vk_vm_free(struct vk_vm *vm)
 {
 	if (vm->base != NULL)
 		munmap(vm->base, SPACE);
-	vm->base = NULL;
-	vm->nreg = 0;
+	free(vm->reg);
+	free(vm->phys);
+	memset(vm, 0, sizeof(*vm));
+}
+
+/* Make room for N regions in a list; 0 or ENOMEM. */
+static int
+reserve(struct vk_region **list, int *cap, int n)
+{
+	struct vk_region *grown;
+	int want;
+
+	if (n <= *cap)
+		return 0;
+	want = *cap ? *cap : 16;
+	while (want < n)
+		want *= 2;
+	grown = realloc(*list, (size_t)want * sizeof(**list));
+	if (grown == NULL)
+		return VK_ENOMEM;
+	*list = grown;
+	*cap = want;
+	return 0;
 }
 
 static int
@@ -51,16 +81,16 @@ cpu_prot(int prot)
 	    ((prot & VK_PROT_EXEC) ? CPU_PROT_X : 0);
 }
 
-/* Index of the first region whose end is above ADDR (binary search). */
+/* Index of the first region of LIST (N long) whose end is above ADDR. */
 static int
-first_above(const struct vk_vm *vm, uint32_t addr)
+first_above_in(const struct vk_region *list, int n, uint32_t addr)
 {
-	int lo = 0, hi = vm->nreg;
+	int lo = 0, hi = n;
 
 	while (lo < hi) {
 		int mid = (lo + hi) / 2;
 
-		if (vm->reg[mid].end <= addr)
+		if (list[mid].end <= addr)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -68,17 +98,98 @@ first_above(const struct vk_vm *vm, uint32_t addr)
 	return lo;
 }
 
+static int
+first_above(const struct vk_vm *vm, uint32_t addr)
+{
+	return first_above_in(vm->reg, vm->nreg, addr);
+}
+
+static int
+phys_map(struct vk_vm *vm, struct vk_region r)
+{
+	return vm->cpu == NULL ? 0 :
+	    cpu_map(vm->cpu, r.start, r.end - r.start, cpu_prot(r.prot), vm->base + r.start);
+}
+
 /*
- * Give [START, END) protection PROT (-1: unmapped).  The regions touching the
- * range are unregistered, rebuilt (split, replaced, merged with equal
- * neighbours) and registered again.  Host memory of newly mapped pages is
- * zero; of unmapped ones, released.
+ * Mirror a change of [START, END) (to PROT, or unmapped if PROT < 0) in
+ * Unicorn: the regions it overlaps are unregistered and whatever of them lies
+ * outside the range is registered again; the range itself becomes one new
+ * region.  Nothing else is touched.
+ */
+static int
+phys_set(struct vk_vm *vm, uint32_t start, uint32_t end, int prot)
+{
+	int lo = first_above_in(vm->phys, vm->nphys, start), hi = lo, n = 0, i;
+	struct vk_region keep[2], add[3];
+
+	while (hi < vm->nphys && vm->phys[hi].start < end)
+		hi++;
+	if (lo < hi && vm->phys[lo].start < start)
+		keep[n++] = (struct vk_region){ vm->phys[lo].start, start, vm->phys[lo].prot };
+	if (lo < hi && vm->phys[hi - 1].end > end)
+		keep[n++] = (struct vk_region){ end, vm->phys[hi - 1].end, vm->phys[hi - 1].prot };
+	if (reserve(&vm->phys, &vm->capphys, vm->nphys - (hi - lo) + n + 1) != 0)
+		return VK_ENOMEM;
+	for (i = lo; i < hi; i++)
+		if (vm->cpu != NULL)
+			cpu_unmap(vm->cpu, vm->phys[i].start, vm->phys[i].end - vm->phys[i].start);
+	/* The replacement for phys[lo..hi), in address order. */
+	int na = 0;
+	if (n > 0 && keep[0].start < start)
+		add[na++] = keep[0];
+	if (prot >= 0)
+		add[na++] = (struct vk_region){ start, end, prot };
+	for (i = 0; i < n; i++)
+		if (keep[i].start >= end)
+			add[na++] = keep[i];
+	for (i = 0; i < na; i++)
+		if (phys_map(vm, add[i]) != 0)
+			return VK_ENOMEM;
+	memmove(&vm->phys[lo + na], &vm->phys[hi], (size_t)(vm->nphys - hi) * sizeof(vm->phys[0]));
+	memcpy(&vm->phys[lo], add, (size_t)na * sizeof(add[0]));
+	vm->nphys += na - (hi - lo);
+	return 0;
+}
+
+/* Merge runs of adjacent Unicorn regions with equal permissions, once the
+ * list has grown long (see the top of the file). */
+static int
+phys_compact(struct vk_vm *vm)
+{
+	int i = 0, out = 0;
+
+	while (i < vm->nphys) {
+		int j = i + 1;
+
+		while (j < vm->nphys && vm->phys[j].start == vm->phys[j - 1].end &&
+		    vm->phys[j].prot == vm->phys[i].prot)
+			j++;
+		struct vk_region run = { vm->phys[i].start, vm->phys[j - 1].end, vm->phys[i].prot };
+		if (j - i > 1 && vm->cpu != NULL) {
+			for (int k = i; k < j; k++)
+				cpu_unmap(vm->cpu, vm->phys[k].start, vm->phys[k].end - vm->phys[k].start);
+			if (phys_map(vm, run) != 0)
+				return VK_ENOMEM;
+		}
+		vm->phys[out++] = run;
+		i = j;
+	}
+	vm->nphys = out;
+	return 0;
+}
+
+/*
+ * Give [START, END) protection PROT (-1: unmapped).  The guest's list is
+ * rebuilt around the range (split, replaced, merged with equal neighbours);
+ * Unicorn's mirror changes only where the range overlaps it.  Host memory of
+ * newly mapped pages is zero; of unmapped ones, released.
  */
 static int
 vm_set(struct vk_vm *vm, uint32_t start, uint32_t end, int prot)
 {
-	struct vk_region out[VK_MAX_REGIONS];
-	int lo, hi, n = 0, nout, i;
+	struct vk_region out[4];
+	int lo, hi, n = 0, nout, i, e;
 
 	/* The window: every region overlapping or touching [start, end). */
 	lo = first_above(vm, start > 0 ? start - 1 : 0);
@@ -87,16 +198,13 @@ vm_set(struct vk_vm *vm, uint32_t start, uint32_t end, int prot)
 	hi = lo;
 	while (hi < vm->nreg && vm->reg[hi].start <= end)
 		hi++;
-	/* Build the replacement for reg[lo..hi). */
-	for (i = lo; i < hi; i++)
-		if (vm->reg[i].start < start)
-			out[n++] = (struct vk_region){ vm->reg[i].start, start < vm->reg[i].end ? start : vm->reg[i].end, vm->reg[i].prot };
+	/* Its replacement: what lies left of the range, the range, what lies right. */
+	if (lo < hi && vm->reg[lo].start < start)
+		out[n++] = (struct vk_region){ vm->reg[lo].start, start < vm->reg[lo].end ? start : vm->reg[lo].end, vm->reg[lo].prot };
 	if (prot >= 0)
 		out[n++] = (struct vk_region){ start, end, prot };
-	for (i = lo; i < hi; i++)
-		if (vm->reg[i].end > end)
-			out[n++] = (struct vk_region){ end > vm->reg[i].start ? end : vm->reg[i].start, vm->reg[i].end, vm->reg[i].prot };
-	/* Coalesce. */
+	if (lo < hi && vm->reg[hi - 1].end > end)
+		out[n++] = (struct vk_region){ end > vm->reg[hi - 1].start ? end : vm->reg[hi - 1].start, vm->reg[hi - 1].end, vm->reg[hi - 1].prot };
 	nout = 0;
 	for (i = 0; i < n; i++) {
 		if (out[i].start >= out[i].end)
@@ -106,7 +214,8 @@ vm_set(struct vk_vm *vm, uint32_t start, uint32_t end, int prot)
 		else
 			out[nout++] = out[i];
 	}
-	if (vm->nreg - (hi - lo) + nout > VK_MAX_REGIONS)
+	if (vm->nreg - (hi - lo) + nout > VK_MAX_REGIONS ||
+	    reserve(&vm->reg, &vm->capreg, vm->nreg - (hi - lo) + nout) != 0)
 		return VK_ENOMEM;
 
 	/* Host side first: new pages zero and accessible, dropped pages released. */
@@ -115,21 +224,16 @@ vm_set(struct vk_vm *vm, uint32_t start, uint32_t end, int prot)
 			return VK_ENOMEM;
 		madvise(vm->base + start, end - start, MADV_DONTNEED);
 	}
-	for (i = lo; i < hi; i++)
-		if (vm->cpu != NULL)
-			cpu_unmap(vm->cpu, vm->reg[i].start, vm->reg[i].end - vm->reg[i].start);
-	for (i = 0; i < nout; i++)
-		if (vm->cpu != NULL && cpu_map(vm->cpu, out[i].start, out[i].end - out[i].start,
-		    cpu_prot(out[i].prot), vm->base + out[i].start) != 0)
-			return VK_ENOMEM;	/* Unicorn refused: the guest sees ENOMEM */
+	if ((e = phys_set(vm, start, end, prot)) != 0)
+		return e;	/* Unicorn refused: the guest sees ENOMEM */
 	if (prot < 0) {
 		madvise(vm->base + start, end - start, MADV_DONTNEED);
 		mprotect(vm->base + start, end - start, PROT_NONE);
 	}
-	memmove(&vm->reg[lo + nout], &vm->reg[hi], (vm->nreg - hi) * sizeof(vm->reg[0]));
-	memcpy(&vm->reg[lo], out, nout * sizeof(out[0]));
+	memmove(&vm->reg[lo + nout], &vm->reg[hi], (size_t)(vm->nreg - hi) * sizeof(vm->reg[0]));
+	memcpy(&vm->reg[lo], out, (size_t)nout * sizeof(out[0]));
 	vm->nreg += nout - (hi - lo);
-	return 0;
+	return vm->nphys > VK_PHYS_MERGE ? phys_compact(vm) : 0;
 }
 
 static int
