@@ -28,6 +28,8 @@ struct cpu;
 #define VK_MMAP_MIN		0x00010000u	/* lowest address mmap may hand out */
 #define VK_MAX_REGIONS		65530		/* like vm.max_map_count, for ENOMEM */
 #define VK_PHYS_MERGE		256		/* Unicorn regions before they are merged */
+#define VK_PHYS_MAX		2000		/* Unicorn aborts the host near 4096 sections */
+#define VK_PHYS_CHUNK		(16u << 20)	/* largest region a merge makes */
 
 /* ---- errno.c ---- */
 /* vk_errno_host: the guest errno for host errno E (EIO for one with no equivalent). */
@@ -49,6 +51,7 @@ struct vk_vm {
 	struct vk_region *reg;		/* guest mappings: sorted, disjoint, coalesced */
 	int		nphys, capphys;
 	struct vk_region *phys;		/* Unicorn's regions: sorted, disjoint */
+	int		phys_merge_at;	/* merge again when nphys passes this */
 	uint32_t	brk_start;	/* first brk address (end of the program) */
 	uint32_t	brk;		/* current break */
 };

@@ -163,7 +163,8 @@ phys_compact(struct vk_vm *vm)
 		int j = i + 1;
 
 		while (j < vm->nphys && vm->phys[j].start == vm->phys[j - 1].end &&
-		    vm->phys[j].prot == vm->phys[i].prot)
+		    vm->phys[j].prot == vm->phys[i].prot &&
+		    vm->phys[j].end - vm->phys[i].start <= VK_PHYS_CHUNK)
 			j++;
 		struct vk_region run = { vm->phys[i].start, vm->phys[j - 1].end, vm->phys[i].prot };
 		if (j - i > 1 && vm->cpu != NULL) {
@@ -176,6 +177,9 @@ phys_compact(struct vk_vm *vm)
 		i = j;
 	}
 	vm->nphys = out;
+	/* Merge again only once the list has doubled: what could not be merged
+	 * (holes, different permissions) must not be re-examined on every call. */
+	vm->phys_merge_at = 2 * out > VK_PHYS_MERGE ? 2 * out : VK_PHYS_MERGE;
 	return 0;
 }
 
@@ -217,6 +221,11 @@ vm_set(struct vk_vm *vm, uint32_t start, uint32_t end, int prot)
 	if (vm->nreg - (hi - lo) + nout > VK_MAX_REGIONS ||
 	    reserve(&vm->reg, &vm->capreg, vm->nreg - (hi - lo) + nout) != 0)
 		return VK_ENOMEM;
+	/* Unicorn cannot take many more regions than this without aborting the
+	 * whole host process: merge what can be merged, else refuse (ENOMEM, as
+	 * Linux does past vm.max_map_count). */
+	if (vm->nphys + 2 > VK_PHYS_MAX && (phys_compact(vm) != 0 || vm->nphys + 2 > VK_PHYS_MAX))
+		return VK_ENOMEM;
 
 	/* Host side first: new pages zero and accessible, dropped pages released. */
 	if (prot >= 0) {
@@ -233,7 +242,7 @@ vm_set(struct vk_vm *vm, uint32_t start, uint32_t end, int prot)
 	memmove(&vm->reg[lo + nout], &vm->reg[hi], (size_t)(vm->nreg - hi) * sizeof(vm->reg[0]));
 	memcpy(&vm->reg[lo], out, (size_t)nout * sizeof(out[0]));
 	vm->nreg += nout - (hi - lo);
-	return vm->nphys > VK_PHYS_MERGE ? phys_compact(vm) : 0;
+	return vm->nphys > (vm->phys_merge_at ? vm->phys_merge_at : VK_PHYS_MERGE) ? phys_compact(vm) : 0;
 }
 
 static int
