@@ -448,3 +448,21 @@ cpu_get_eip(struct cpu *c)
 	uc_reg_read(c->uc, UC_X86_REG_EIP, &eip);
 	return eip;
 }
+
+void
+cpu_get_sp_ip(struct cpu *c, uint32_t *esp, uint32_t *eip)
+{
+	static int ids[2] = { UC_X86_REG_ESP, UC_X86_REG_EIP };
+	void *v[2] = { esp, eip };
+
+	uc_reg_read_batch(c->uc, ids, v, 2);
+}
+
+void
+cpu_set_sp_ip(struct cpu *c, uint32_t esp, uint32_t eip)
+{
+	static int ids[2] = { UC_X86_REG_ESP, UC_X86_REG_EIP };
+	const void *v[2] = { &esp, &eip };
+
+	uc_reg_write_batch(c->uc, ids, (void *const *)v, 2);
+}

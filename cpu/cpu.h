@@ -153,5 +153,8 @@ void cpu_regs_set(struct cpu *cpu, const struct cpu_regs *r);
 void cpu_gate_args(struct cpu *cpu, uint32_t *eax, uint32_t *ecx, uint32_t *edx);
 void cpu_set_eax(struct cpu *cpu, uint32_t eax);
 uint32_t cpu_get_eip(struct cpu *cpu);
+/* ESP and EIP together (reflection: push a return address, jump). */
+void cpu_get_sp_ip(struct cpu *cpu, uint32_t *esp, uint32_t *eip);
+void cpu_set_sp_ip(struct cpu *cpu, uint32_t esp, uint32_t eip);
 
 #endif

@@ -9,7 +9,7 @@
 # errors: hello is exactly write 1 and exit 1, nothing in the layer; cat
 # (stdio) of a missing file is open 1 with 1 error, write 1 (its message on
 # unbuffered stderr), exit 1; gate_mix.elf makes one gate call of every
-# kind; a raw program without the native marks shows "layer none".
+# kind; a program without the native marks gets the Linux personality.
 # (layer.sh checks the counts of calls served in the layer.)
 . "${GUEST_SRCDIR:-$(dirname "$0")}/tap.sh"
 
@@ -62,15 +62,16 @@ like "$S" "^  in the layer +0 calls served without a trap$" "gate_mix: its messa
 run "$VKRUN" --stats "$G/fault_div0.elf"
 like "$err" "^vkrun: stats for pid 1 \(.*\), killed by signal 8$" "a fault shows as killed by signal"
 
-# A raw program (no ABI note, no stub section) gets no layer.
+# A raw program (no ABI note, no stub section) is a Linux program: it gets
+# the Linux personality, not the native layer.
 if [ -n "${GUEST_CC:-}" ] &&
     printf 'void _start(void) { __asm__ volatile ("hlt"); }\n' |
     $GUEST_CC -x c -nostdlib -static -no-pie -o "$TAP_TMP/raw" - 2>/dev/null; then
 	run "$VKRUN" --stats "$TAP_TMP/raw"
-	like "$err" "^  layer +none \(not a native program\)$" "a raw program: layer none"
+	like "$err" "^  layer +Linux personality \(int 0x80 reflected: 0\)$" "a raw program: the Linux personality"
 	like "$err" "killed by signal 11$" "a raw program: its hlt is SIGSEGV"
 else
-	skip "a raw program: layer none" "GUEST_CC cannot link one"
+	skip "a raw program: the Linux personality" "GUEST_CC cannot link one"
 	skip "a raw program: its hlt is SIGSEGV" "GUEST_CC cannot link one"
 fi
 

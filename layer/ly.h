@@ -57,6 +57,12 @@ void ly_set_errno(int e);
  * Returns ms_result, or -1 with errno set from the gate's or the reply's error. */
 int64_t ly_call(struct vk_msghdr *m);
 
+/* ly_clock_read: CLOCK_REALTIME (REALTIME != 0) or CLOCK_MONOTONIC from the
+ * shared page, without a trap; for the native slots and the Linux personality. */
+void ly_clock_read(int realtime, int64_t *sec, uint32_t *nsec);
+/* ly_now: the same as a struct timespec of the program ABI. */
+void ly_now(int realtime, struct timespec *ts);
+
 /* Hand-written slot functions (KIND layer in syscalls.master). */
 int32_t ly_nosys(void);
 int32_t ly_getpid(void);

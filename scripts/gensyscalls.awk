@@ -1,8 +1,11 @@
 # scripts/gensyscalls.awk: generate the message ABI from vkernel/syscalls.master.
 #
-# Usage: awk -v outdir=DIR -f scripts/gensyscalls.awk vkernel/syscalls.master
-# Writes DIR/vk_sysmsg.h, DIR/vk_sysent.c and DIR/vk_sysproto.h.  The input
-# format is described at the top of syscalls.master.  Any malformed line stops
+# Usage: awk -v outdir=DIR -f scripts/gensyscalls.awk vkernel/syscalls.master [layer/linux.master]
+# Writes DIR/vk_sysmsg.h, vk_sysent.c, vk_sysproto.h (the kernel's), ly_gen.h,
+# ly_gen.c, ly_slots.S (the native layer's), vk_stubs.S (the SDK's) and, with
+# the Linux prototype file, lx_gen.c (the personality's table) and vk_lxent.c
+# (the kernel's Linux call names for --trace).  The input formats are
+# described at the top of each prototype file.  Any malformed line stops
 # the generator with "FILE:LINE: problem" on stderr and exit status 1, before
 # anything is written.  Portable awk (mawk, gawk, busybox awk).
 
@@ -92,12 +95,58 @@ BEGIN {
 	maxnum = 0
 	nstub = 0
 	maxslot = -1
+	nlx = 0
+	maxlx = -1
 	MAXSLOTS = 512		# 4096-byte stub page / 8-byte slots
 	if (outdir == "")
 		outdir = "."
 }
 
+FNR == 1 {
+	if (firstfile == "")
+		firstfile = FILENAME
+	else if (FILENAME != firstfile)
+		lxfile = FILENAME
+}
+
 /^[ \t]*(#|$)/ { next }
+
+# linux NR NAME KIND ARGS: one Linux i386 system call of the personality.
+$1 == "linux" {
+	if (NF < 5)
+		fail("expected: linux NR NAME KIND ARGS")
+	if ($2 !~ /^[0-9]+$/ || $2 + 0 >= 512)
+		fail("Linux call number '" $2 "' is not in 0..511")
+	if (($2 + 0) in lxname)
+		fail("Linux call number " $2 " is already '" lxname[$2 + 0] "'")
+	if (!is_ident($3))
+		fail("Linux call name '" $3 "' is not an identifier")
+	if ($4 != "layer" && $4 != "enosys" && $4 !~ /^msg=[A-Za-z_][A-Za-z0-9_]*$/)
+		fail("kind '" $4 "' is not msg=COMMAND, layer or enosys")
+	nlx++
+	lxnr[nlx] = $2 + 0; lxnm[nlx] = $3; lxkind[nlx] = $4; lxline[nlx] = FNR
+	lxname[$2 + 0] = $3
+	if ($2 + 0 > maxlx)
+		maxlx = $2 + 0
+	rest = $0
+	for (i = 1; i <= 4; i++) {
+		sub(/^[ \t]*[^ \t]+/, "", rest)
+	}
+	rest = trim(rest)
+	# Arguments for the trace: "-" takes those of the message (msg=CMD).
+	lxargs[nlx] = rest
+	if (rest != "-") {
+		n = "lx" nlx
+		nf[n] = 0; nin[n] = 0
+		parse_fields(n, rest, "in")
+		check_lengths(n)
+		for (i = 1; i <= nf[n]; i++)
+			if (ftype[n, i] == "off")
+				fail("64-bit argument in a Linux call: describe its two words as uint")
+	} else if ($4 !~ /^msg=/)
+		fail("'-' (the message's arguments) needs kind msg=COMMAND")
+	next
+}
 
 # stub SLOT NAME SYMBOL KIND: one slot of the program ABI's stub table.
 $1 == "stub" {
@@ -208,6 +257,7 @@ function emit_header(f,    n, i, padno) {
 	print "" > f
 	printf("#define VK_SYS_NSLOTS\t%d\t/* table size: highest command + 1 */\n", maxnum + 1) > f
 	printf("#define VK_NSTUBS\t%d\t/* stub slots of the program ABI */\n", maxslot + 1) > f
+	printf("#define VK_LX_NCALLS\t%d\t/* Linux call numbers the personality knows */\n", maxlx + 1 > 0 ? maxlx + 1 : 1) > f
 	for (n = 1; n <= ncmd; n++)
 		printf("#define VK_SYS_%s\t%d\n", cname[n], cnum[n]) > f
 	for (n = 1; n <= ncmd; n++) {
@@ -317,6 +367,83 @@ function rtype(r) {		# C type of a wrapper result
 	return "int32_t"
 }
 
+# The Linux personality's table (layer side): lx_table[NR] is the handler of
+# Linux call NR; "msg" calls get a generated handler that fills the command's
+# message from the Linux registers in order and returns -errno on failure.
+function emit_lx_c(f,    k, n, i, nr, h) {
+	print "/* lx_gen.c: GENERATED from layer/linux.master by scripts/gensyscalls.awk; do not edit. */" > f
+	print "#include \"layer/lx.h\"" > f
+	for (k = 1; k <= nlx; k++) {
+		if (lxkind[k] !~ /^msg=/)
+			continue
+		n = lxcmd[k]
+		print "" > f
+		printf("static int32_t\nlxm_%s(uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5, uint32_t a6)\n{\n", lxnm[k]) > f
+		printf("\tstruct vk_msg_%s m;\n\n\t(void)a1; (void)a2; (void)a3; (void)a4; (void)a5; (void)a6;\n", cname[n]) > f
+		printf("\tly_hdr(&m.hdr, VK_SYS_%s, sizeof(m));\n", cname[n]) > f
+		for (i = 1; i <= nin[n]; i++)
+			printf("\tm.%s = (%s)a%d;\n", fname[n, i], ctype(ftype[n, i]), i) > f
+		printf("\treturn (int32_t)lx_call(&m.hdr);\n}\n") > f
+	}
+	print "" > f
+	print "/* Hand-written in layer/lx_*.c. */" > f
+	for (k = 1; k <= nlx; k++)
+		if (lxkind[k] == "layer")
+			printf("LX_DECL(%s);\n", lxnm[k]) > f
+	print "" > f
+	printf("const lx_fn lx_table[LX_NCALLS] = {\n") > f
+	for (k = 1; k <= nlx; k++) {
+		if (lxkind[k] ~ /^msg=/)
+			h = "lxm_" lxnm[k]
+		else if (lxkind[k] == "layer")
+			h = "lx_" lxnm[k]
+		else
+			continue
+		printf("\t[%d] = %s,\n", lxnr[k], h) > f
+	}
+	print "};" > f
+	close(f)
+}
+
+# The kernel's names and argument types of Linux calls, for --trace.
+function emit_lx_names(f,    k, i, n, src, cnt) {
+	print "/* vk_lxent.c: GENERATED from layer/linux.master by scripts/gensyscalls.awk; do not edit. */" > f
+	print "#include \"config.h\"" > f
+	print "" > f
+	print "#include <stddef.h>" > f
+	print "" > f
+	print "#include \"vkernel/sysent.h\"" > f
+	print "" > f
+	for (k = 1; k <= nlx; k++) {
+		src = lxargs[k] == "-" ? lxcmd[k] : "lx" k
+		cnt = lxargs[k] == "-" ? nin[src] : nf[src]
+		printf("static const struct vk_sysarg lxargs_%s[] = {\n", lxnm[k]) > f
+		for (i = 1; i <= cnt; i++)
+			printf("\t{ \"%s\", %s, %d, %d, 0 },\n", fname[src, i], ttag(ftype[src, i]), 4 * (i - 1),
+			    lxlenidx(src, i)) > f
+		if (cnt == 0)
+			print "\t{ NULL, 0, 0, -1, 0 }," > f
+		print "};" > f
+		lxcnt[k] = cnt
+	}
+	print "" > f
+	printf("const struct vk_lxent vk_lxent[VK_LX_NCALLS] = {\n") > f
+	for (k = 1; k <= nlx; k++)
+		printf("\t[%d] = { \"%s\", %d, lxargs_%s, %d },\n", lxnr[k], lxnm[k], lxcnt[k], lxnm[k],
+		    lxkind[k] == "enosys") > f
+	print "};" > f
+	close(f)
+}
+
+function lxlenidx(src, i,    j) {
+	if (flen[src, i] == "")
+		return -1
+	for (j = 1; j <= nin[src]; j++)
+		if (fname[src, j] == flen[src, i])
+			return j - 1
+	return -1
+}
+
 function emit_layer_h(f,    k) {
 	print "/* ly_gen.h: GENERATED from vkernel/syscalls.master by scripts/gensyscalls.awk; do not edit. */" > f
 	print "#ifndef LY_GEN_H" > f
@@ -325,6 +452,9 @@ function emit_layer_h(f,    k) {
 	printf("#define LY_NSLOTS\t%d\t/* stub slots in program ABI 1 */\n", maxslot + 1) > f
 	for (k = 1; k <= nstub; k++)
 		printf("#define LY_SLOT_%s\t%d\n", stname[k], stslot[k]) > f
+	printf("#define LX_NCALLS\t%d\t/* Linux call numbers 0..LX_NCALLS-1 */\n", maxlx + 1) > f
+	for (k = 1; k <= nlx; k++)
+		printf("#define LX_NR_%s\t%d\n", lxnm[k], lxnr[k]) > f
 	print "" > f
 	print "#endif" > f
 	close(f)
@@ -441,7 +571,31 @@ END {
 	emit_header(outdir "/vk_sysmsg.h")
 	emit_proto(outdir "/vk_sysproto.h")
 	emit_table(outdir "/vk_sysent.c")
+	for (k = 1; k <= nlx; k++) {
+		if (lxkind[k] !~ /^msg=/)
+			continue
+		cmd = substr(lxkind[k], 5)
+		lxcmd[k] = 0
+		for (n = 1; n <= ncmd; n++)
+			if (cname[n] == cmd)
+				lxcmd[k] = n
+		if (lxcmd[k] == 0) {
+			printf("%s:%d: Linux call '%s' names command '%s', which does not exist\n",
+			    lxfile, lxline[k], lxnm[k], cmd) > "/dev/stderr"
+			exit 1
+		}
+		for (i = 1; i <= nf[lxcmd[k]]; i++)
+			if (ftype[lxcmd[k], i] == "off" && !fout[lxcmd[k], i]) {
+				printf("%s:%d: command '%s' has a 64-bit argument: write a layer function\n",
+				    lxfile, lxline[k], cmd) > "/dev/stderr"
+				exit 1
+			}
+	}
 	emit_layer_h(outdir "/ly_gen.h")
+	if (nlx > 0) {
+		emit_lx_c(outdir "/lx_gen.c")
+		emit_lx_names(outdir "/vk_lxent.c")
+	}
 	emit_layer_c(outdir "/ly_gen.c")
 	emit_layer_slots(outdir "/ly_slots.S")
 	emit_sdk_stubs(outdir "/vk_stubs.S")

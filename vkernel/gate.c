@@ -115,6 +115,32 @@ flushsys(struct vk_proc *p)
 	return 0;
 }
 
+/*
+ * int 0x80 from a Linux program (seed 002): not a kernel entry at all, but a
+ * user-space interrupt into the personality.  Push the return EIP on the
+ * guest's stack, as a call would, and continue at the personality's entry in
+ * guest mode; it returns with `ret' to the instruction after the int 0x80.
+ * A process without a personality (a native program) gets ENOSYS.
+ */
+static void
+reflect(struct vk_proc *p, struct cpu *cpu)
+{
+	uint32_t esp, eip;
+
+	p->stats.traps_linux++;
+	if (p->lx_int80 == 0) {
+		cpu_set_eax(cpu, (uint32_t)-VK_ENOSYS);
+		return;
+	}
+	cpu_get_sp_ip(cpu, &esp, &eip);
+	esp -= 4;
+	if (vk_copyout(&p->vm, esp, &eip, 4) != 0) {
+		vk_proc_kill(p, VK_SIGSEGV, "int 0x80 with an unusable stack pointer");
+		return;
+	}
+	cpu_set_sp_ip(cpu, esp, p->lx_int80);
+}
+
 void
 vk_gate(void *ctx, struct cpu *cpu, uint32_t vector)
 {
@@ -123,11 +149,7 @@ vk_gate(void *ctx, struct cpu *cpu, uint32_t vector)
 	int error;
 
 	if (vector != VK_GATE_VECTOR) {
-		/* int 0x80: the Linux personality is not there yet; answer ENOSYS the Linux way. */
-		p->stats.traps_linux++;
-		cpu_gate_args(cpu, &eax, &ecx, &edx);
-		vk_trace_line(p, "int 0x80 (Linux call %u) = -1 ENOSYS (no Linux personality)", eax);
-		cpu_set_eax(cpu, (uint32_t)-VK_ENOSYS);
+		reflect(p, cpu);
 		return;
 	}
 	p->stats.traps_gate++;

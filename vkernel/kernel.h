@@ -70,6 +70,9 @@ void vk_vm_free(struct vk_vm *vm);
  * replacing whatever was there.  0, ENOMEM (too many regions or Unicorn refused).
  */
 int vk_vm_map(struct vk_vm *vm, uint32_t addr, uint32_t len, int prot);
+/* vk_vm_protect: change the permissions of [ADDR, ADDR+LEN), keeping its contents.
+ * EINVAL for an unaligned range, ENOMEM if part of it is not mapped. */
+int vk_vm_protect(struct vk_vm *vm, uint32_t addr, uint32_t len, int prot);
 /* vk_vm_unmap: unmap [ADDR, ADDR+LEN) (page-aligned); unmapped parts are fine.  0 or ENOMEM. */
 int vk_vm_unmap(struct vk_vm *vm, uint32_t addr, uint32_t len);
 /* vk_vm_is_free: 1 if no page of [ADDR, ADDR+LEN) is mapped. */
@@ -118,6 +121,13 @@ int vk_fs_open(struct vk_fs *fs, const char *path, int flags, mode_t mode, int *
  * the caller to refuse).  0 or guest errno (ENOENT for "", ENAMETOOLONG).
  */
 int vk_fs_parent(struct vk_fs *fs, const char *path, int *dirfd, char name[NAME_MAX + 1]);
+/*
+ * vk_fs_at: the guest path that PATH names relative to the directory open on
+ * host descriptor HOSTDIRFD (-1: the cwd), for the *at calls: absolute paths
+ * are returned as they are, relative ones joined to the directory's guest
+ * path.  0 or guest errno (ENOENT for a directory outside the root).
+ */
+int vk_fs_at(struct vk_fs *fs, int hostdirfd, const char *path, char out[VK_PATH_MAX]);
 
 /* ---- file.c: descriptors ---- */
 #define VK_NOFILE	1024
@@ -178,6 +188,8 @@ struct vk_proc {
 	struct vk_shared *shared;	/* host view of the shared page */
 	uint64_t	shared_tsc;	/* TSC of its last refresh */
 	uint16_t	gs;		/* initial %gs */
+	uint32_t	lx_int80;	/* Linux programs: where int 0x80 is reflected to */
+	int		lx_depth;	/* inside a traced Linux call */
 };
 
 struct vk_options {
@@ -217,6 +229,8 @@ int vk_proc_run(struct vk_proc *p);
 void vk_proc_free(struct vk_proc *p);
 /* vk_proc_exit: end P with wait status STATUS and stop its CPU (from inside the gate). */
 void vk_proc_exit(struct vk_proc *p, int status);
+/* vk_proc_kill: end P as signal SIG would (from inside the gate), saying WHY on stderr. */
+void vk_proc_kill(struct vk_proc *p, int sig, const char *why);
 
 /* ---- gate.c ---- */
 /* vk_gate: the int 0x81 trap function for cpu_new (CTX is the vk_proc). */
@@ -241,6 +255,13 @@ void vk_trace_line(struct vk_proc *p, const char *fmt, ...) __attribute__((forma
  * for the pair; 125: mapping failed) with a one-line message in ERR.
  */
 int vk_layer_attach(struct vk_proc *p, const struct ld_image *prog, char *err, size_t errlen);
+/*
+ * vk_layer_attach_linux: give a program without the native marks the Linux
+ * personality: map its image and the shared page, set P->lx_int80, and return
+ * the auxv entries to add (AT_SYSINFO, AT_SYSINFO_EHDR) in AUX/NAUX.  0 or an
+ * exit status with a message, as vk_layer_attach.
+ */
+int vk_layer_attach_linux(struct vk_proc *p, uint32_t aux[][2], int *naux, char *err, size_t errlen);
 /* vk_layer_counts: the layer's per-slot "served in the layer" counters; returns how many. */
 int vk_layer_counts(struct vk_proc *p, uint32_t *counts, uint32_t max);
 void vk_layers_free(struct vk_kernel *k);

@@ -96,8 +96,16 @@ find_layer(struct vk_kernel *k, uint32_t pabi, char *err, size_t errlen, const c
 		if (l->pabi == pabi && l->kabi == k->opt.kernel_abi)
 			return l;
 	dir = layer_dir(k, dbuf);
-	snprintf(path, sizeof(path), "%s/layer-p%u-k%u.vkl", dir, pabi, k->opt.kernel_abi);
+	if (pabi == VK_PROGRAM_ABI_LINUX)
+		snprintf(path, sizeof(path), "%s/layer-linux-k%u.vkl", dir, k->opt.kernel_abi);
+	else
+		snprintf(path, sizeof(path), "%s/layer-p%u-k%u.vkl", dir, pabi, k->opt.kernel_abi);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 && pabi == VK_PROGRAM_ABI_LINUX) {
+		snprintf(err, errlen, "%s: not a native program, and no Linux personality for kernel "
+		    "ABI %u (%s: %s)", prog, k->opt.kernel_abi, path, strerror(errno));
+		return NULL;
+	}
 	if (fd < 0) {
 		list_available(dir, avail, sizeof(avail));
 		snprintf(err, errlen, "%s: no layer image for program ABI %u on kernel ABI %u "
@@ -198,6 +206,46 @@ fill_stubs(struct vk_proc *p, uint32_t stubs, const struct ld_layer *l)
 	if (vk_vm_map(&p->vm, stubs, VK_STUB_SIZE, VK_PROT_READ | VK_PROT_EXEC) != 0)
 		return -1;
 	return vk_host_write(&p->vm, stubs, page, sizeof(page));
+}
+
+/*
+ * The Linux personality (seeds 002, 003): its image is mapped like a native
+ * layer, with the shared page, but no TLS (the program's C library owns %gs)
+ * and no stub page.  int 0x80 is reflected into its first entry; its second
+ * is offered as AT_SYSINFO, so C libraries that call through %gs:0x10 reach
+ * it without a trap.
+ */
+int
+vk_layer_attach_linux(struct vk_proc *p, uint32_t aux[][2], int *naux, char *err, size_t errlen)
+{
+	struct vk_layerimg *l = find_layer(p->k, VK_PROGRAM_ABI_LINUX, err, errlen, p->name);
+	uint32_t slots[VK_LX_NSLOTS];
+
+	if (l == NULL)
+		return 126;
+	if (l->img.layer.nslots < VK_LX_NSLOTS) {
+		snprintf(err, errlen, "%s: Linux personality image has %u slots, not %d", p->name,
+		    l->img.layer.nslots, VK_LX_NSLOTS);
+		return 126;
+	}
+	if (map_image(p, &l->img) != 0 ||
+	    vk_vm_map(&p->vm, VK_SHARED_ADDR, VK_PAGE, VK_PROT_READ) != 0 ||
+	    vk_copyin(&p->vm, slots, l->img.layer.slots, sizeof(slots)) != 0) {
+		snprintf(err, errlen, "%s: cannot map the Linux personality", p->name);
+		return 125;
+	}
+	vk_shared_init(p, (struct vk_shared *)vk_guest_ptr(&p->vm, VK_SHARED_ADDR, VK_PAGE, 0));
+	p->shared->sh_trace = p->k->opt.trace != NULL;
+	p->layer = &l->img.layer;
+	p->lx_int80 = slots[VK_LX_SLOT_INT80];
+	*naux = 0;
+	aux[(*naux)][0] = 32;		/* AT_SYSINFO */
+	aux[(*naux)++][1] = slots[VK_LX_SLOT_SYSINFO];
+	if (slots[VK_LX_SLOT_VDSO] != 0) {
+		aux[(*naux)][0] = 33;	/* AT_SYSINFO_EHDR */
+		aux[(*naux)++][1] = slots[VK_LX_SLOT_VDSO];
+	}
+	return 0;
 }
 
 int

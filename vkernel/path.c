@@ -127,3 +127,28 @@ vk_fs_parent(struct vk_fs *fs, const char *path, int *dirfd, char name[NAME_MAX 
 	*dirfd = openat2_in_root(fs->rootfd, full, O_PATH | O_DIRECTORY | O_CLOEXEC, 0);
 	return *dirfd < 0 ? vk_errno_host(errno) : 0;
 }
+
+int
+vk_fs_at(struct vk_fs *fs, int hostdirfd, const char *path, char out[VK_PATH_MAX])
+{
+	char link[64], host[VK_PATH_MAX];
+	size_t n;
+	ssize_t len;
+	int r;
+
+	if (path[0] == '/' || hostdirfd < 0) {
+		r = snprintf(out, VK_PATH_MAX, "%s", path);
+		return r < 0 || r >= VK_PATH_MAX ? VK_ENAMETOOLONG : 0;
+	}
+	/* The directory's host path, back into a guest path under the root. */
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", hostdirfd);
+	len = readlink(link, host, sizeof(host) - 1);
+	if (len < 0)
+		return vk_errno_host(errno);
+	host[len] = '\0';
+	n = strcmp(fs->root, "/") == 0 ? 0 : strlen(fs->root);
+	if (strncmp(host, fs->root, n) != 0 || (host[n] != '/' && host[n] != '\0'))
+		return VK_ENOENT;	/* a descriptor outside the root: nothing to resolve against */
+	r = snprintf(out, VK_PATH_MAX, "%s/%s", host[n] ? host + n : "", path);
+	return r < 0 || r >= VK_PATH_MAX ? VK_ENAMETOOLONG : 0;
+}

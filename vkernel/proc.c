@@ -96,6 +96,14 @@ build_image(struct vk_proc *p, const struct ld_image *img, char *const argv[], c
 	    VK_PROT_READ | VK_PROT_WRITE | (img->stack_exec ? VK_PROT_EXEC : 0)) != 0)
 		return fail(err, errlen, 125, "%s: cannot map the stack: %s", p->name, cpu_error(p->cpu));
 
+	/* The layer first: a Linux program's personality adds to the auxv. */
+	if (img->native)
+		e = vk_layer_attach(p, img, err, errlen);
+	else
+		e = vk_layer_attach_linux(p, sp.aux_extra, &sp.naux_extra, err, errlen);
+	if (e != 0)
+		return e;
+
 	sp.stack_top = VK_STACK_TOP;
 	sp.argv = argv;
 	sp.envp = envp;
@@ -120,8 +128,6 @@ build_image(struct vk_proc *p, const struct ld_image *img, char *const argv[], c
 	/* Grow Unicorn's TLB over the stack's pages before the first instruction
 	 * (see cpu_set_warmup): a working set of a few MiB then stays cheap. */
 	cpu_set_warmup(p->cpu, VK_STACK_TOP - VK_STACK_SIZE, VK_STACK_SIZE / VK_PAGE);
-	if (img->native && (e = vk_layer_attach(p, img, err, errlen)) != 0)
-		return e;
 	if (cpu_start(p->cpu, img->entry, esp, p->gs) != 0)
 		return fail(err, errlen, 125, "%s: %s", p->name, cpu_error(p->cpu));
 	return 0;
@@ -229,6 +235,30 @@ fault_signal(const struct cpu_fault *f, const char **cause)
 	case 13:	*cause = "general protection (privileged instruction)"; return VK_SIGSEGV;
 	default:	*cause = "unexpected interrupt"; return VK_SIGSEGV;
 	}
+}
+
+static const char *
+signame(int sig, const char **text)
+{
+	for (size_t i = 0; i < sizeof(signals) / sizeof(signals[0]); i++)
+		if (signals[i].sig == sig) {
+			*text = signals[i].text;
+			return signals[i].name;
+		}
+	*text = "";
+	return "SIG?";
+}
+
+void
+vk_proc_kill(struct vk_proc *p, int sig, const char *why)
+{
+	const char *text, *name = signame(sig, &text);
+
+	fprintf(stderr, "vkrun: %s: %s (%s): %s\n", p->name, name, text, why);
+	vk_trace_line(p, "killed by %s: %s", name, why);
+	p->exited = 1;
+	p->status = sig;
+	cpu_request_stop(p->cpu);
 }
 
 static void

@@ -49,7 +49,12 @@ print_layer(struct vk_proc *p, FILE *f)
 	int n = vk_layer_counts(p, counts, VK_STUB_MAX);
 
 	if (p->layer == NULL) {
-		fprintf(f, "  layer          none (not a native program)\n");
+		fprintf(f, "  layer          none\n");
+		return;
+	}
+	if (p->lx_int80 != 0) {
+		fprintf(f, "  layer          Linux personality (int 0x80 reflected: %" PRIu64 ")\n",
+		    p->stats.traps_linux);
 		return;
 	}
 	for (int i = 0; i < n; i++)

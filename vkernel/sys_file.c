@@ -9,7 +9,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -257,4 +259,233 @@ vk_sys_getcwd(struct vk_proc *p, struct vk_msg_getcwd *m)
 		return e;
 	m->hdr.ms_result = (int64_t)n;
 	return 0;
+}
+
+#define VK_AT_FDCWD	(-100)
+#define VK_IOV_MAX	1024
+
+/* The host descriptor behind an *at call's DIRFD (-1 for the cwd), or -EBADF. */
+static int
+at_dir(struct vk_proc *p, int32_t dirfd)
+{
+	struct vk_file *f;
+
+	if (dirfd == VK_AT_FDCWD)
+		return -1;
+	f = vk_fd_get(&p->fds, dirfd);
+	return f == NULL ? -VK_EBADF : f->hostfd;
+}
+
+/* The guest path for (DIRFD, guest PATH pointer). */
+static int
+at_path(struct vk_proc *p, int32_t dirfd, uint32_t upath, char out[VK_PATH_MAX])
+{
+	char path[VK_PATH_MAX];
+	int e, host;
+
+	if ((e = vk_copyinstr(&p->vm, path, upath, sizeof(path))) != 0)
+		return e;
+	if (path[0] == '\0')
+		return VK_ENOENT;
+	host = at_dir(p, dirfd);
+	if (host < -1)
+		return -host;
+	return vk_fs_at(&p->fs, host, path, out);
+}
+
+int
+vk_sys_openat(struct vk_proc *p, struct vk_msg_openat *m)
+{
+	char path[VK_PATH_MAX];
+	int flags, hostfd, fd, e;
+
+	if ((e = at_path(p, m->dirfd, m->path, path)) != 0)
+		return e;
+	if ((e = host_oflags(m->flags, &flags)) != 0)
+		return e;
+	if ((e = vk_fs_open(&p->fs, path, flags & ~O_CLOEXEC, (mode_t)m->mode, &hostfd)) != 0)
+		return e;
+	fd = vk_fd_install(&p->fds, hostfd, (m->flags & VK_O_CLOEXEC) != 0);
+	if (fd < 0) {
+		close(hostfd);
+		return -fd;
+	}
+	m->hdr.ms_result = fd;
+	return 0;
+}
+
+int
+vk_sys_faccessat(struct vk_proc *p, struct vk_msg_faccessat *m)
+{
+	char path[VK_PATH_MAX];
+	int fd, e;
+
+	if ((m->mode & ~7) != 0 || (m->flags & ~0x200) != 0)	/* R/W/X_OK; AT_EACCESS */
+		return VK_EINVAL;
+	if ((e = at_path(p, m->dirfd, m->path, path)) != 0)
+		return e;
+	if ((e = vk_fs_open(&p->fs, path, O_PATH, 0, &fd)) != 0)
+		return e;
+	e = faccessat(fd, "", m->mode, AT_EMPTY_PATH | ((m->flags & 0x200) ? AT_EACCESS : 0)) != 0 ?
+	    vk_errno_host(errno) : 0;
+	close(fd);
+	return e;
+}
+
+/* Guest iovecs (u32 base, u32 len) to host ones, each buffer checked. */
+static int
+host_iov(struct vk_proc *p, uint32_t uiov, int cnt, int access, struct iovec *iov)
+{
+	uint32_t v[2];
+
+	if (cnt < 0 || cnt > VK_IOV_MAX)
+		return VK_EINVAL;
+	for (int i = 0; i < cnt; i++) {
+		if (vk_copyin(&p->vm, v, uiov + 8 * (uint32_t)i, sizeof(v)) != 0)
+			return VK_EFAULT;
+		iov[i].iov_base = vk_guest_ptr(&p->vm, v[0], v[1], access);
+		iov[i].iov_len = v[1];
+		if (iov[i].iov_base == NULL)
+			return VK_EFAULT;
+	}
+	return 0;
+}
+
+static int
+rw_vector(struct vk_proc *p, int32_t fd, uint32_t uiov, int32_t cnt, int writing, int64_t *result)
+{
+	struct vk_file *f = vk_fd_get(&p->fds, fd);
+	struct iovec iov[VK_IOV_MAX];
+	ssize_t r;
+	int e;
+
+	if (f == NULL)
+		return VK_EBADF;
+	if ((e = host_iov(p, uiov, cnt, writing ? VK_ACC_READ : VK_ACC_WRITE, iov)) != 0)
+		return e;
+	do
+		r = writing ? writev(f->hostfd, iov, cnt) : readv(f->hostfd, iov, cnt);
+	while (r < 0 && errno == EINTR);
+	if (r < 0)
+		return vk_errno_host(errno);
+	*result = r;
+	return 0;
+}
+
+int
+vk_sys_writev(struct vk_proc *p, struct vk_msg_writev *m)
+{
+	return rw_vector(p, m->fd, m->iov, m->iovcnt, 1, &m->hdr.ms_result);
+}
+
+int
+vk_sys_readv(struct vk_proc *p, struct vk_msg_readv *m)
+{
+	return rw_vector(p, m->fd, m->iov, m->iovcnt, 0, &m->hdr.ms_result);
+}
+
+/*
+ * ioctl: only requests whose argument layout is known and the same for an
+ * i386 guest and this host reach the host, so the answers are honest:
+ * TCGETS (struct termios, 36 bytes), TIOCGWINSZ (struct winsize, 8),
+ * FIONREAD (int).  A non-terminal gives ENOTTY from the host itself; any
+ * other request is ENOTTY.
+ */
+int
+vk_sys_ioctl(struct vk_proc *p, struct vk_msg_ioctl *m)
+{
+	struct vk_file *f = vk_fd_get(&p->fds, m->fd);
+	unsigned char buf[64];
+	uint32_t size;
+
+	if (f == NULL)
+		return VK_EBADF;
+	switch (m->cmd) {
+	case 0x5401: size = 36; break;	/* TCGETS */
+	case 0x5413: size = 8; break;	/* TIOCGWINSZ */
+	case 0x541b: size = 4; break;	/* FIONREAD */
+	default: return VK_ENOTTY;
+	}
+	if (vk_guest_ptr(&p->vm, m->arg, size, VK_ACC_WRITE) == NULL)
+		return VK_EFAULT;
+	memset(buf, 0, sizeof(buf));
+	if (ioctl(f->hostfd, m->cmd, buf) != 0)
+		return vk_errno_host(errno);
+	return vk_copyout(&p->vm, m->arg, buf, size);
+}
+
+#define VK_AT_SYMLINK_NOFOLLOW	0x100
+#define VK_AT_EMPTY_PATH	0x1000
+
+/* fstatat: stat with a directory descriptor; AT_SYMLINK_NOFOLLOW is lstat,
+ * AT_EMPTY_PATH with "" is fstat of DIRFD. */
+int
+vk_sys_fstatat(struct vk_proc *p, struct vk_msg_fstatat *m)
+{
+	char path[VK_PATH_MAX], full[VK_PATH_MAX], name[NAME_MAX + 1];
+	struct stat st;
+	int fd, e, host;
+
+	if ((m->flags & ~(uint32_t)(VK_AT_SYMLINK_NOFOLLOW | VK_AT_EMPTY_PATH | 0x800)) != 0)
+		return VK_EINVAL;	/* 0x800: AT_NO_AUTOMOUNT, meaningless here */
+	if ((e = vk_copyinstr(&p->vm, path, m->path, sizeof(path))) != 0)
+		return e;
+	if (path[0] == '\0' && (m->flags & VK_AT_EMPTY_PATH)) {
+		if (m->dirfd == VK_AT_FDCWD)
+			snprintf(path, sizeof(path), ".");
+		else {
+			struct vk_file *f = vk_fd_get(&p->fds, m->dirfd);
+
+			if (f == NULL)
+				return VK_EBADF;
+			if (fstat(f->hostfd, &st) != 0)
+				return vk_errno_host(errno);
+			FILL_STAT(m, st);
+			return 0;
+		}
+	}
+	if (path[0] == '\0')
+		return VK_ENOENT;
+	host = at_dir(p, m->dirfd);
+	if (host < -1)
+		return -host;
+	if ((e = vk_fs_at(&p->fs, host, path, full)) != 0)
+		return e;
+	if (m->flags & VK_AT_SYMLINK_NOFOLLOW) {
+		if ((e = vk_fs_parent(&p->fs, full, &fd, name)) != 0)
+			return e;
+		e = fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 ? vk_errno_host(errno) : 0;
+	} else {
+		if ((e = vk_fs_open(&p->fs, full, O_PATH, 0, &fd)) != 0)
+			return e;
+		e = fstat(fd, &st) != 0 ? vk_errno_host(errno) : 0;
+	}
+	close(fd);
+	if (e == 0)
+		FILL_STAT(m, st);
+	return e;
+}
+
+int
+vk_sys_readlinkat(struct vk_proc *p, struct vk_msg_readlinkat *m)
+{
+	char full[VK_PATH_MAX], name[NAME_MAX + 1];
+	void *buf;
+	ssize_t n;
+	int fd, e;
+
+	if ((int32_t)m->size <= 0)
+		return VK_EINVAL;
+	if ((e = at_path(p, m->dirfd, m->path, full)) != 0)
+		return e;
+	if ((buf = vk_guest_ptr(&p->vm, m->buf, m->size, VK_ACC_WRITE)) == NULL)
+		return VK_EFAULT;
+	if ((e = vk_fs_parent(&p->fs, full, &fd, name)) != 0)
+		return e;
+	n = readlinkat(fd, name, buf, m->size);
+	e = n < 0 ? vk_errno_host(errno) : 0;
+	close(fd);
+	if (e == 0)
+		m->hdr.ms_result = n;
+	return e;
 }

@@ -81,3 +81,16 @@ vk_sys_munmap(struct vk_proc *p, struct vk_msg_munmap *m)
 		return VK_EINVAL;
 	return vk_vm_unmap(&p->vm, m->addr, page_up(m->len));
 }
+
+int
+vk_sys_mprotect(struct vk_proc *p, struct vk_msg_mprotect *m)
+{
+	uint32_t len = page_up(m->len);
+
+	if (m->addr % VK_PAGE != 0 || (m->prot & ~(uint32_t)(VK_PROT_READ | VK_PROT_WRITE | VK_PROT_EXEC)) != 0 ||
+	    (uint64_t)m->addr + len > VK_STACK_TOP)
+		return VK_EINVAL;
+	if (len == 0)
+		return 0;
+	return vk_vm_protect(&p->vm, m->addr, len, (int)m->prot);
+}

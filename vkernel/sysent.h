@@ -46,6 +46,18 @@ struct vk_sysent {
 };
 
 extern const struct vk_sysent vk_sysent[VK_SYS_NSLOTS];
+
+/* A Linux call of the personality (layer/linux.master), for --trace: its
+ * arguments are the Linux registers ebx, ecx, edx, esi, edi, ebp in order
+ * (offset = 4 * index into the array of six). */
+struct vk_lxent {
+	const char	*name;		/* NULL: a number the personality does not know */
+	int		nargs;
+	const struct vk_sysarg *args;
+	int		enosys;		/* listed, and answered ENOSYS on purpose */
+};
+
+extern const struct vk_lxent vk_lxent[VK_LX_NCALLS];
 extern const char *const vk_stubnames[VK_NSTUBS];
 
 #endif

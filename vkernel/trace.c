@@ -18,6 +18,7 @@
 
 #include "vkernel/kernel.h"
 #include "vkernel/sysent.h"
+#include "vk_sysproto.h"
 
 #define SHOW_BYTES	32
 
@@ -208,12 +209,14 @@ vk_trace_msg(struct vk_proc *p, const struct vk_sysent *e, uint32_t cmd, const v
 
 	if (f == NULL)
 		return;
+	if (cmd == VK_SYS_lxtrace)
+		return;		/* it prints its own line */
 	if (e == NULL || e->call == NULL) {
 		fprintf(f, "[%d] #%" PRIu32 "(size=%" PRIu32 ") = -1 ENOSYS (%s)\n", p->pid, cmd,
 		    h->ms_size, vk_errno_text(VK_ENOSYS));
 		return;
 	}
-	fprintf(f, "[%d] %s(", p->pid, e->name);
+	fprintf(f, "[%d] %s%s(", p->pid, p->lx_depth ? "  " : "", e->name);
 	for (int i = 0; i < e->nin; i++) {
 		fputs(first ? "" : ", ", f);
 		put_arg(f, p, e, &e->args[i], m, h->ms_result, error);
@@ -275,4 +278,49 @@ vk_trace_line(struct vk_proc *p, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', f);
 	fflush(f);
+}
+
+/*
+ * lxtrace: the Linux personality reports each Linux call while --trace is on
+ * (it reads sh_trace from the shared page): PHASE bit 0 is 0 on entry and 1
+ * on return, bit 1 says it came through AT_SYSINFO rather than int 0x80.
+ * ARGS points at the six argument registers.  The messages the call becomes
+ * are traced in between, indented.
+ */
+int
+vk_sys_lxtrace(struct vk_proc *p, struct vk_msg_lxtrace *m)
+{
+	FILE *f = p->k->opt.trace;
+	const struct vk_lxent *e = m->nr < VK_LX_NCALLS ? &vk_lxent[m->nr] : NULL;
+	const char *via = (m->phase & 2) ? "sysinfo" : "int 0x80";
+	unsigned char args[24];
+
+	if (f == NULL)
+		return 0;
+	if (e != NULL && e->name == NULL)
+		e = NULL;
+	if ((m->phase & 1) == 0) {
+		p->lx_depth = 1;
+		if (vk_copyin(&p->vm, args, m->args, sizeof(args)) != 0)
+			memset(args, 0, sizeof(args));
+		fprintf(f, "[%d] linux %s(", p->pid, e ? e->name : "?");
+		if (e == NULL)
+			fprintf(f, "nr=%u", m->nr);
+		for (int i = 0; e != NULL && i < e->nargs; i++) {
+			struct vk_sysent fake = { .args = e->args };
+
+			fputs(i ? ", " : "", f);
+			put_arg(f, p, &fake, &e->args[i], args, 0, 1);
+		}
+		fprintf(f, ") via %s\n", via);
+		return 0;
+	}
+	p->lx_depth = 0;
+	if (m->result < 0 && m->result >= -VK_ERRNO_MAX && vk_errno_name(-m->result) != NULL)
+		fprintf(f, "[%d] linux %s = -1 %s (%s)\n", p->pid, e ? e->name : "?",
+		    vk_errno_name(-m->result), vk_errno_text(-m->result));
+	else
+		fprintf(f, "[%d] linux %s = %d (0x%x)\n", p->pid, e ? e->name : "?", m->result,
+		    (uint32_t)m->result);
+	return 0;
 }

@@ -13,6 +13,16 @@
 #define VK_PROGRAM_ABI		1
 #define LY_VERSION		1
 
+/* The Linux personality's image says this program ABI: it serves programs
+ * without the native marks (Linux i386 binaries), whose ABI is Linux's. */
+#define VK_PROGRAM_ABI_LINUX	0x4c58		/* "LX" */
+/* Its slot table: the int 0x80 reflection target, the AT_SYSINFO entry
+ * (__kernel_vsyscall) and the vDSO image for AT_SYSINFO_EHDR (0: none). */
+#define VK_LX_SLOT_INT80	0
+#define VK_LX_SLOT_SYSINFO	1
+#define VK_LX_SLOT_VDSO		2
+#define VK_LX_NSLOTS		3
+
 /* ELF notes: owner "vkrun". */
 #define VK_NOTE_NAME		"vkrun"
 #define VK_NT_ABI		1	/* native program: desc = u32 program ABI */
@@ -61,6 +71,8 @@ struct vk_shared {
 	uint32_t	sh_mono_nsec, sh_real_nsec;
 	uint32_t	sh_mult;		/* ns = (tsc - base) * mult >> shift */
 	uint32_t	sh_shift;
+	uint32_t	sh_trace;		/* nonzero: the layer reports Linux calls */
+	uint32_t	sh_reserved;
 };
 #define VK_SHARED_VERSION	1
 
@@ -70,7 +82,7 @@ struct vk_shared {
 #define VK_LAYER_ASSERT _Static_assert
 #endif
 VK_LAYER_ASSERT(__builtin_offsetof(struct vk_shared, sh_tsc_base) == 32, "shared page layout");
-VK_LAYER_ASSERT(sizeof(struct vk_shared) == 72, "shared page layout");
+VK_LAYER_ASSERT(sizeof(struct vk_shared) == 80, "shared page layout");
 #endif
 
 #endif

@@ -190,7 +190,7 @@ phys_compact(struct vk_vm *vm)
  * newly mapped pages is zero; of unmapped ones, released.
  */
 static int
-vm_set(struct vk_vm *vm, uint32_t start, uint32_t end, int prot)
+vm_set(struct vk_vm *vm, uint32_t start, uint32_t end, int prot, int keep)
 {
 	struct vk_region out[4];
 	int lo, hi, n = 0, nout, i, e;
@@ -227,11 +227,13 @@ vm_set(struct vk_vm *vm, uint32_t start, uint32_t end, int prot)
 	if (vm->nphys + 2 > VK_PHYS_MAX && (phys_compact(vm) != 0 || vm->nphys + 2 > VK_PHYS_MAX))
 		return VK_ENOMEM;
 
-	/* Host side first: new pages zero and accessible, dropped pages released. */
+	/* Host side first: new pages zero (unless KEEP: a protection change) and
+	 * accessible, dropped pages released. */
 	if (prot >= 0) {
 		if (mprotect(vm->base + start, end - start, PROT_READ | PROT_WRITE) != 0)
 			return VK_ENOMEM;
-		madvise(vm->base + start, end - start, MADV_DONTNEED);
+		if (!keep)
+			madvise(vm->base + start, end - start, MADV_DONTNEED);
 	}
 	if ((e = phys_set(vm, start, end, prot)) != 0)
 		return e;	/* Unicorn refused: the guest sees ENOMEM */
@@ -262,7 +264,20 @@ vk_vm_map(struct vk_vm *vm, uint32_t addr, uint32_t len, int prot)
 	uint32_t end;
 	int e = page_range(addr, len, &end);
 
-	return e != 0 ? e : vm_set(vm, addr, end, prot & (VK_PROT_READ | VK_PROT_WRITE | VK_PROT_EXEC));
+	return e != 0 ? e : vm_set(vm, addr, end, prot & (VK_PROT_READ | VK_PROT_WRITE | VK_PROT_EXEC), 0);
+}
+
+int
+vk_vm_protect(struct vk_vm *vm, uint32_t addr, uint32_t len, int prot)
+{
+	uint32_t end;
+	int e = page_range(addr, len, &end);
+
+	if (e != 0)
+		return e;
+	if (vk_guest_ptr(vm, addr, len, 0) == NULL)
+		return VK_ENOMEM;	/* Linux: part of the range is not mapped */
+	return vm_set(vm, addr, end, prot & (VK_PROT_READ | VK_PROT_WRITE | VK_PROT_EXEC), 1);
 }
 
 int
@@ -271,7 +286,7 @@ vk_vm_unmap(struct vk_vm *vm, uint32_t addr, uint32_t len)
 	uint32_t end;
 	int e = page_range(addr, len, &end);
 
-	return e != 0 ? e : vm_set(vm, addr, end, -1);
+	return e != 0 ? e : vm_set(vm, addr, end, -1, 0);
 }
 
 int
