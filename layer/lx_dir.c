@@ -1,0 +1,4 @@
+/*
+ * layer/lx_dir.c: (being written)
+ */
+#include "layer/lx.h"

@@ -1,0 +1,4 @@
+/*
+ * layer/lx_misc.c: (being written)
+ */
+#include "layer/lx.h"
