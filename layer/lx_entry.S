@@ -55,7 +55,14 @@ lx_common:
 	.balign	4
 	.globl	lx_slots
 lx_slots:
-	.long	lx_int80_entry, lx_vsyscall, 0
+	.long	lx_int80_entry, lx_vsyscall, lx_vdso
+
+/* The vDSO image (layer/vdso.S), linked for VK_VDSO_ADDR; the layer is
+ * linked with this section there. */
+	.section .lx_vdso, "ax", @progbits
+	.globl	lx_vdso
+lx_vdso:
+	.incbin	"vdso.so"
 
 	.bss
 	.balign	4

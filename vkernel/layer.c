@@ -236,6 +236,7 @@ vk_layer_attach_linux(struct vk_proc *p, uint32_t aux[][2], int *naux, char *err
 	}
 	vk_shared_init(p, (struct vk_shared *)vk_guest_ptr(&p->vm, VK_SHARED_ADDR, VK_PAGE, 0));
 	p->shared->sh_trace = p->k->opt.trace != NULL;
+	p->shared->sh_vsyscall = slots[VK_LX_SLOT_SYSINFO];
 	p->layer = &l->img.layer;
 	p->lx_int80 = slots[VK_LX_SLOT_INT80];
 	*naux = 0;

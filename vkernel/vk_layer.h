@@ -22,6 +22,8 @@
 #define VK_LX_SLOT_SYSINFO	1
 #define VK_LX_SLOT_VDSO		2
 #define VK_LX_NSLOTS		3
+#define VK_VDSO_ADDR		0xff7f0000	/* the vDSO inside the Linux image */
+#define VK_SHARED_VSYSCALL	(VK_SHARED_ADDR + 0x4c)	/* &sh_vsyscall */
 
 /* ELF notes: owner "vkrun". */
 #define VK_NOTE_NAME		"vkrun"
@@ -72,7 +74,7 @@ struct vk_shared {
 	uint32_t	sh_mult;		/* ns = (tsc - base) * mult >> shift */
 	uint32_t	sh_shift;
 	uint32_t	sh_trace;		/* nonzero: the layer reports Linux calls */
-	uint32_t	sh_reserved;
+	uint32_t	sh_vsyscall;		/* Linux: the personality's entry, for the vDSO */
 };
 #define VK_SHARED_VERSION	1
 
@@ -83,6 +85,7 @@ struct vk_shared {
 #endif
 VK_LAYER_ASSERT(__builtin_offsetof(struct vk_shared, sh_tsc_base) == 32, "shared page layout");
 VK_LAYER_ASSERT(sizeof(struct vk_shared) == 80, "shared page layout");
+VK_LAYER_ASSERT(__builtin_offsetof(struct vk_shared, sh_vsyscall) == VK_SHARED_VSYSCALL - VK_SHARED_ADDR, "sh_vsyscall");
 #endif
 
 #endif
