@@ -258,18 +258,30 @@ LX_DECL(getrlimit)
 	return 0;
 }
 
-/* prlimit64 for this process: reading works; changing limits is refused
- * (EPERM) until the kernel keeps per-process limits. */
+/* prlimit64 for this process: NEW (64-bit words, ~0 infinite) goes to the
+ * setrlimit message, which returns the old limits too; reading alone is getrlimit. */
 LX_DECL(prlimit64)
 {
 	int64_t cur, max;
 	int32_t r;
 
+	(void)a5; (void)a6;
 	if (a1 != 0 && a1 != ly_shared()->sh_pid)
 		return -VK_ESRCH;
-	if (a3 != 0)
-		return -VK_EPERM;
-	if ((r = limits(a2, &cur, &max)) != 0)
+	if (a3 != 0) {
+		const uint64_t *n = (const uint64_t *)a3;
+		struct vk_msg_setrlimit m;
+		int64_t e;
+
+		ly_hdr(&m.hdr, VK_SYS_setrlimit, sizeof(m));
+		m.resource = (int32_t)a2;
+		m.cur = n[0] == ~0ull ? -1 : (int64_t)n[0];
+		m.max = n[1] == ~0ull ? -1 : (int64_t)n[1];
+		if ((e = lx_call(&m.hdr)) < 0)
+			return (int32_t)e;
+		cur = m.oldcur;
+		max = m.oldmax;
+	} else if ((r = limits(a2, &cur, &max)) != 0)
 		return r;
 	if (a4 != 0) {
 		((uint64_t *)a4)[0] = cur < 0 ? ~0ull : (uint64_t)cur;

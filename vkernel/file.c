@@ -1,6 +1,9 @@
 /*
  * vkernel/file.c: a process's descriptor table.  Guest descriptors name
  * vk_file objects, each holding one host descriptor; the table owns them.
+ * A vk_file is an open file: the descriptors dup makes share it (and so its
+ * offset and status flags, which live in the host descriptor), while
+ * close-on-exec belongs to each descriptor.
  * Guest 0-2 start as duplicates of the host's 0-2, so a guest closing its
  * stdout never closes vkrun's.
  */
@@ -69,6 +72,16 @@ vk_fd_get(struct vk_fdtab *t, int fd)
 	return t->fd[fd];
 }
 
+/* Drop one reference to F, closing its host descriptor with the last. */
+static void
+file_drop(struct vk_file *f)
+{
+	if (--f->refs == 0) {
+		close(f->hostfd);
+		free(f);
+	}
+}
+
 int
 vk_fd_close(struct vk_fdtab *t, int fd)
 {
@@ -77,9 +90,54 @@ vk_fd_close(struct vk_fdtab *t, int fd)
 	if (f == NULL)
 		return VK_EBADF;
 	t->fd[fd] = NULL;
-	if (--f->refs == 0) {
-		close(f->hostfd);
-		free(f);
-	}
+	file_drop(f);
 	return 0;
+}
+
+int
+vk_fd_dup(struct vk_fdtab *t, int fd, int minfd, int cloexec)
+{
+	struct vk_file *f = vk_fd_get(t, fd);
+
+	if (f == NULL)
+		return -VK_EBADF;
+	if (minfd < 0 || minfd >= VK_NOFILE)
+		return -VK_EINVAL;
+	for (int i = minfd; i < VK_NOFILE; i++) {
+		if (t->fd[i] != NULL)
+			continue;
+		f->refs++;
+		t->fd[i] = f;
+		t->cloexec[i] = cloexec != 0;
+		return i;
+	}
+	return -VK_EMFILE;
+}
+
+int
+vk_fd_dup2(struct vk_fdtab *t, int fd, int newfd, int cloexec)
+{
+	struct vk_file *f = vk_fd_get(t, fd), *old;
+
+	if (f == NULL || newfd < 0 || newfd >= VK_NOFILE)
+		return -VK_EBADF;
+	if (newfd == fd)
+		return newfd;
+	old = t->fd[newfd];
+	f->refs++;
+	t->fd[newfd] = f;
+	t->cloexec[newfd] = cloexec != 0;
+	if (old != NULL)
+		file_drop(old);
+	return newfd;
+}
+
+int
+vk_fd_cloexec(struct vk_fdtab *t, int fd, int on)
+{
+	if (vk_fd_get(t, fd) == NULL)
+		return -VK_EBADF;
+	if (on >= 0)
+		t->cloexec[fd] = on != 0;
+	return t->cloexec[fd];
 }

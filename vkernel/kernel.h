@@ -151,6 +151,21 @@ int vk_fd_install(struct vk_fdtab *t, int hostfd, int cloexec);
 struct vk_file *vk_fd_get(struct vk_fdtab *t, int fd);
 /* vk_fd_close: 0 or VK_EBADF. */
 int vk_fd_close(struct vk_fdtab *t, int fd);
+/*
+ * vk_fd_dup: the lowest free guest descriptor at or above MINFD, naming FD's
+ * open file (shared: one more reference), with close-on-exec CLOEXEC.  The new
+ * fd, or -VK_EBADF (FD not open), -VK_EINVAL (MINFD outside the table),
+ * -VK_EMFILE (none free).
+ */
+int vk_fd_dup(struct vk_fdtab *t, int fd, int minfd, int cloexec);
+/*
+ * vk_fd_dup2: make NEWFD name FD's open file with close-on-exec CLOEXEC,
+ * closing what NEWFD named.  NEWFD, or -VK_EBADF (FD not open, NEWFD outside
+ * the table).  FD == NEWFD changes nothing.
+ */
+int vk_fd_dup2(struct vk_fdtab *t, int fd, int newfd, int cloexec);
+/* vk_fd_cloexec: set FD's close-on-exec flag to ON (-1: leave it); the flag (0 or 1), or -VK_EBADF. */
+int vk_fd_cloexec(struct vk_fdtab *t, int fd, int on);
 
 /* ---- stats.c ---- */
 struct vk_stats {
@@ -231,6 +246,10 @@ void vk_proc_free(struct vk_proc *p);
 void vk_proc_exit(struct vk_proc *p, int status);
 /* vk_proc_kill: end P as signal SIG would (from inside the gate), saying WHY on stderr. */
 void vk_proc_kill(struct vk_proc *p, int sig, const char *why);
+
+/* ---- sys_misc.c ---- */
+/* vk_rlimit_get: P's limit RESOURCE as setrlimit left it (-1: infinity).  0 or VK_EINVAL. */
+int vk_rlimit_get(struct vk_proc *p, int resource, int64_t *cur, int64_t *max);
 
 /* ---- gate.c ---- */
 /* vk_gate: the int 0x81 trap function for cpu_new (CTX is the vk_proc). */

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -244,6 +245,9 @@ main(int argc, char *argv[])
 	char *prog;
 
 	vk_clock_init(&k);	/* first: the longest baseline for the TSC rate */
+	/* A guest writing to a pipe nobody reads gets EPIPE from its write, as
+	 * Linux gives a process that ignores SIGPIPE; vkrun itself must not die. */
+	signal(SIGPIPE, SIG_IGN);
 	if (edits == NULL)
 		die(EXIT_USAGE, "%s", "out of memory");
 	code = parse_options(argc, argv, &k, edits, &nedits, &empty, &argv0);

@@ -115,8 +115,15 @@ vk_fs_parent(struct vk_fs *fs, const char *path, int *dirfd, char name[NAME_MAX 
 		full[--len] = '\0';
 	slash = strrchr(full, '/');	/* join() made the path absolute */
 	last = slash + 1;
-	if (*last == '\0')
-		last = ".";		/* the root itself */
+	if (*last == '\0' || strcmp(last, ".") == 0 || strcmp(last, "..") == 0) {
+		/* A last component of "." or ".." must not reach the host as a
+		 * name relative to a directory: at the guest root, ".." would name
+		 * the host directory above it.  Resolve the whole path inside the
+		 * root instead and name the directory itself as ".". */
+		strcpy(name, ".");
+		*dirfd = openat2_in_root(fs->rootfd, full, O_PATH | O_DIRECTORY | O_CLOEXEC, 0);
+		return *dirfd < 0 ? vk_errno_host(errno) : 0;
+	}
 	if (strlen(last) > NAME_MAX)
 		return VK_ENAMETOOLONG;
 	strcpy(name, last);

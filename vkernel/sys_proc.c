@@ -151,21 +151,10 @@ vk_sys_get_thread_area(struct vk_proc *p, struct vk_msg_get_thread_area *m)
 	return vk_copyout(&p->vm, m->desc, &d, sizeof(d));
 }
 
-/* getrlimit: the host's limits, except the stack, which is the guest's own. */
+/* getrlimit: the process's limits (sys_misc.c keeps them: the host's at
+ * start, the guest's own stack and descriptor table, what setrlimit set). */
 int
 vk_sys_getrlimit(struct vk_proc *p, struct vk_msg_getrlimit *m)
 {
-	struct rlimit r;
-
-	if (m->resource < 0 || m->resource >= RLIM_NLIMITS)
-		return VK_EINVAL;
-	if (m->resource == RLIMIT_STACK) {
-		m->cur = m->max = VK_STACK_SIZE;
-		return 0;
-	}
-	if (getrlimit(m->resource, &r) != 0)
-		return vk_errno_host(errno);
-	m->cur = r.rlim_cur == RLIM_INFINITY ? -1 : (int64_t)r.rlim_cur;
-	m->max = r.rlim_max == RLIM_INFINITY ? -1 : (int64_t)r.rlim_max;
-	return 0;
+	return vk_rlimit_get(p, m->resource, &m->cur, &m->max);
 }
