@@ -1,9 +1,12 @@
 /*
- * vkernel/sys_mem.c: handlers for the guest's memory: brk, anonymous mmap,
- * munmap.  They only decide addresses and permissions, with Linux's rules
+ * vkernel/sys_mem.c: handlers for the guest's memory: brk, mmap (anonymous
+ * and private file mappings), munmap, mprotect.  They only decide addresses and permissions, with Linux's rules
  * and error values; vm.c does the mapping.
  */
 #include "config.h"
+
+#include <errno.h>
+#include <unistd.h>
 
 #include "cpu/cpu.h"
 #include "vkernel/kernel.h"
@@ -38,10 +41,46 @@ vk_sys_brk(struct vk_proc *p, struct vk_msg_brk *m)
 	return 0;
 }
 
+/*
+ * A private file mapping is a copy: anonymous memory filled with the file's
+ * bytes from OFF (zero past the end of the file), then given PROT.  The host
+ * never maps the file itself into guest memory, so a file that shrinks later
+ * cannot turn a guest access into a SIGBUS of vkrun.
+ */
+static int
+map_private_file(struct vk_vm *vm, uint32_t addr, uint32_t len, int prot, int hostfd, int64_t off)
+{
+	unsigned char *dst;
+	uint32_t got = 0;
+	ssize_t n;
+	int e;
+
+	if ((e = vk_vm_map(vm, addr, len, VK_PROT_READ | VK_PROT_WRITE)) != 0)
+		return e;
+	dst = vk_guest_ptr(vm, addr, len, 0);
+	while (got < len) {
+		n = pread(hostfd, dst + got, len - got, (off_t)off + got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			e = errno == EISDIR || errno == EINVAL ? VK_ENODEV : vk_errno_host(errno);
+			vk_vm_unmap(vm, addr, len);
+			return e == VK_EBADF ? VK_EACCES : e;	/* not open for reading */
+		}
+		if (n == 0)
+			break;
+		got += (uint32_t)n;
+	}
+	if ((e = vk_vm_protect(vm, addr, len, prot)) != 0)
+		vk_vm_unmap(vm, addr, len);
+	return e;
+}
+
 int
 vk_sys_mmap(struct vk_proc *p, struct vk_msg_mmap *m)
 {
 	struct vk_vm *vm = &p->vm;
+	struct vk_file *f = NULL;
 	uint32_t type = m->flags & VK_MAP_TYPE, addr = m->addr, len;
 	int e;
 
@@ -49,8 +88,13 @@ vk_sys_mmap(struct vk_proc *p, struct vk_msg_mmap *m)
 	    (m->prot & ~(uint32_t)(VK_PROT_READ | VK_PROT_WRITE | VK_PROT_EXEC)) != 0 ||
 	    m->offset % VK_PAGE != 0 || m->offset < 0)
 		return VK_EINVAL;
-	if ((m->flags & VK_MAP_ANONYMOUS) == 0)
-		return VK_ENODEV;	/* file mappings: not yet (see docs/abi.md) */
+	if ((m->flags & VK_MAP_ANONYMOUS) == 0) {
+		f = vk_fd_get(&p->fds, m->fd);
+		if (f == NULL)
+			return VK_EBADF;
+		if (type == VK_MAP_SHARED)
+			return VK_ENODEV;	/* shared file mappings: see docs/abi.md */
+	}
 	if ((uint64_t)m->len + VK_PAGE - 1 > VK_STACK_TOP)
 		return VK_ENOMEM;
 	len = page_up(m->len);
@@ -68,7 +112,10 @@ vk_sys_mmap(struct vk_proc *p, struct vk_msg_mmap *m)
 		if (addr == 0)
 			return VK_ENOMEM;
 	}
-	if ((e = vk_vm_map(vm, addr, len, (int)m->prot)) != 0)
+	if (f == NULL) {
+		if ((e = vk_vm_map(vm, addr, len, (int)m->prot)) != 0)
+			return e;
+	} else if ((e = map_private_file(vm, addr, len, (int)m->prot, f->hostfd, m->offset)) != 0)
 		return e;
 	m->hdr.ms_result = addr;
 	return 0;
