@@ -7,14 +7,16 @@
  * munmap then mmap again works; MAP_FIXED over the middle page of a mapping
  * returns exactly that address and replaces only that page with zeros; the
  * argument checks: len 0, an unaligned MAP_FIXED address, no MAP_PRIVATE or
- * MAP_SHARED, or unknown prot bits are EINVAL; a file mapping is ENODEV (not
- * supported yet); munmap wants an aligned address and a length; unmapping an
+ * MAP_SHARED, or unknown prot bits are EINVAL; a private file mapping holds
+ * the file's bytes (zero past its end), a shared one is ENODEV, a bad
+ * descriptor EBADF; munmap wants an aligned address and a length; unmapping an
  * unmapped range is fine; the reserved top of the address space can neither
  * be mapped over nor unmapped; an impossible size is ENOMEM.  Failures
  * return MAP_FAILED (mmap) or -1 (munmap) with errno set.
  */
 #include <fcntl.h>
 #include <stdint.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -134,7 +136,19 @@ bad_arguments(void)
 	fd = open("mmap.tmp", O_CREAT | O_RDWR, 0644);
 	CHECK(fd >= 3);
 	CHECK_EQ(write(fd, "data", 4), 4);
-	CHECK_MMAP_ERR(mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE, fd, 0), ENODEV);
+	{
+		/* A private file mapping holds the file's bytes, zero after its end;
+		 * a shared one is not supported (ENODEV); a bad descriptor is EBADF. */
+		char *f = mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE, fd, 0);
+
+		CHECK(f != MAP_FAILED);
+		CHECK(memcmp(f, "data", 4) == 0);
+		CHECK_EQ(f[4], 0);
+		CHECK_EQ(f[PAGE - 1], 0);
+		CHECK_EQ(munmap(f, PAGE), 0);
+		CHECK_MMAP_ERR(mmap(NULL, PAGE, PROT_READ, MAP_SHARED, fd, 0), ENODEV);
+		CHECK_MMAP_ERR(mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE, 999, 0), EBADF);
+	}
 	CHECK_EQ(close(fd), 0);
 	CHECK_EQ(unlink("mmap.tmp"), 0);
 
