@@ -4,8 +4,8 @@
  *
  * Pins down: __vk_stubs is page-aligned and each system call symbol of
  * program ABI 1 is its slot, __vk_stubs + 8*N, in the table's order; each of
- * the 24 slots holds `jmp rel32' (0xe9) to an entry inside the layer's range
- * [0xff100000, 0xff800000), then three int3; the rest of the page, slots 24
+ * the 28 slots holds `jmp rel32' (0xe9) to an entry inside the layer's range
+ * [0xff100000, 0xff800000), then three int3; the rest of the page, slots 28
  * to 511, is int3; and the page is readable (stub_faults.sh checks that it is
  * neither writable nor executable past the table).
  */
@@ -21,11 +21,12 @@
 
 #define SLOT		8		/* bytes per slot */
 #define NSLOTS		512		/* slots per page */
-#define ABI1_SLOTS	24		/* slots program ABI 1 names */
+#define ABI1_SLOTS	28		/* slots program ABI 1 names */
 #define LAYER_MIN	0xff100000u
 #define LAYER_MAX	0xff800000u
 
 extern unsigned char __vk_stubs[];
+ssize_t __vk_getdents64(int fd, void *buf, size_t count);
 
 /* Program ABI 1's table: slot N's symbol. */
 static const struct {
@@ -56,6 +57,10 @@ static const struct {
 	{ (const void *)lstat, "lstat" },
 	{ (const void *)fstat, "fstat" },
 	{ (const void *)getcwd, "getcwd" },
+	{ (const void *)__vk_getdents64, "__vk_getdents64" },
+	{ (const void *)chdir, "chdir" },
+	{ (const void *)rmdir, "rmdir" },
+	{ (const void *)rename, "rename" },
 };
 
 int

@@ -78,5 +78,7 @@ int ly_stat(const char *path, struct stat *st);
 int ly_lstat(const char *path, struct stat *st);
 int ly_fstat(int fd, struct stat *st);
 char *ly_getcwd(char *buf, uint32_t size);
+int ly_rmdir(const char *path);
+int ly_rename(const char *from, const char *to);
 
 #endif

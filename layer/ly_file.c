@@ -2,7 +2,8 @@
  * layer/ly_file.c: file calls whose program-side shape differs from their
  * message: stat, lstat and fstat fill the program ABI's struct stat from the
  * message's outputs; getcwd returns the buffer as POSIX wants, where the
- * message returns a length.
+ * message returns a length; rmdir and rename are the *at messages with the
+ * current directory.
  */
 #include "layer/ly.h"
 
@@ -71,4 +72,33 @@ ly_getcwd(char *buf, uint32_t size)
 	m.buf = (uint32_t)buf;
 	m.size = size;
 	return ly_call(&m.hdr) < 0 ? 0 : buf;
+}
+
+#define LY_AT_FDCWD	(-100)
+#define LY_AT_REMOVEDIR	0x200
+
+int
+ly_rmdir(const char *path)
+{
+	struct vk_msg_unlinkat m;
+
+	ly_hdr(&m.hdr, VK_SYS_unlinkat, sizeof(m));
+	m.dirfd = LY_AT_FDCWD;
+	m.path = (uint32_t)path;
+	m.flags = LY_AT_REMOVEDIR;
+	return ly_call(&m.hdr) < 0 ? -1 : 0;
+}
+
+int
+ly_rename(const char *from, const char *to)
+{
+	struct vk_msg_renameat2 m;
+
+	ly_hdr(&m.hdr, VK_SYS_renameat2, sizeof(m));
+	m.olddirfd = LY_AT_FDCWD;
+	m.oldpath = (uint32_t)from;
+	m.newdirfd = LY_AT_FDCWD;
+	m.newpath = (uint32_t)to;
+	m.flags = 0;
+	return ly_call(&m.hdr) < 0 ? -1 : 0;
 }

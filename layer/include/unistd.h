@@ -36,6 +36,8 @@ ssize_t write(int fd, const void *buf, size_t n);
 int close(int fd);
 off_t lseek(int fd, off_t off, int whence);
 int unlink(const char *path);
+int rmdir(const char *path);
+int chdir(const char *path);
 pid_t getpid(void);
 pid_t getppid(void);
 uid_t getuid(void);

@@ -325,7 +325,7 @@ removing(void)
 	CHECK_EQ(remove("gone.txt"), -1);
 	CHECK_EQ(errno, ENOENT);
 	CHECK_EQ(rename("a", "b"), -1);
-	CHECK_EQ(errno, ENOSYS);
+	CHECK_EQ(errno, ENOENT);
 	CHECK(fopen("exclusive.txt", "wx") != NULL);
 	CHECK(fopen("exclusive.txt", "wx") == NULL);
 	CHECK_EQ(errno, EEXIST);

@@ -1,9 +1,6 @@
 /*
- * remove, rename: remove or rename a file.
- *
- * remove is unlink: the kernel has no rmdir message yet, so removing a
- * directory fails (with the error unlink gives, EISDIR).  rename has no
- * kernel message either and always fails with ENOSYS.
+ * remove: remove a file or an empty directory (C's remove is POSIX's unlink,
+ * or rmdir for a directory).  rename is a system call (a stub slot).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -12,14 +9,9 @@
 int
 remove(const char *path)
 {
-	return unlink(path);
-}
-
-int
-rename(const char *from, const char *to)
-{
-	(void)from;
-	(void)to;
-	errno = ENOSYS;
-	return -1;
+	if (unlink(path) == 0)
+		return 0;
+	if (errno != EISDIR)
+		return -1;
+	return rmdir(path);
 }
