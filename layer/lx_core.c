@@ -30,8 +30,9 @@ report(uint32_t nr, uint32_t phase, const uint32_t *args, int32_t result)
 	lx_call(&m.hdr);
 }
 
-/* FRAME: ebx ecx edx esi edi ebp flags origin (lx_entry.S). */
+/* FRAME: ebx ecx edx esi edi ebp flags origin return-address (lx_entry.S). */
 int32_t lx_dispatch(uint32_t nr, const uint32_t *frame);
+extern const uint32_t *volatile lx_cur_frame;
 
 int32_t
 lx_dispatch(uint32_t nr, const uint32_t *frame)
@@ -43,7 +44,9 @@ lx_dispatch(uint32_t nr, const uint32_t *frame)
 
 	if (trace)
 		report(nr, origin, frame, 0);
+	lx_cur_frame = frame;
 	r = f != 0 ? f(frame[0], frame[1], frame[2], frame[3], frame[4], frame[5]) : -VK_ENOSYS;
+	lx_cur_frame = 0;
 	if (trace)
 		report(nr, origin | 1, frame, r);
 	return r;

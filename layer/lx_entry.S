@@ -55,7 +55,7 @@ lx_common:
 	.balign	4
 	.globl	lx_slots
 lx_slots:
-	.long	lx_int80_entry, lx_vsyscall, lx_vdso
+	.long	lx_int80_entry, lx_vsyscall, lx_vdso, lx_cur_frame
 
 /* The vDSO image (layer/vdso.S), linked for VK_VDSO_ADDR; the layer is
  * linked with this section there. */
@@ -69,6 +69,12 @@ lx_vdso:
 	.globl	lx_counts
 lx_counts:
 	.zero	4 * VK_LX_NSLOTS
+/* The saved frame of the Linux call in progress (0: none): if a handler
+ * faults on a bad pointer the program passed, the kernel unwinds to it and
+ * returns -EFAULT, as Linux's copy_to_user fixups do. */
+	.globl	lx_cur_frame
+lx_cur_frame:
+	.long	0
 
 	.section .note.vkrun, "a", @note
 	.balign	4

@@ -204,6 +204,7 @@ struct vk_proc {
 	uint64_t	shared_tsc;	/* TSC of its last refresh */
 	uint16_t	gs;		/* initial %gs */
 	uint32_t	lx_int80;	/* Linux programs: where int 0x80 is reflected to */
+	uint32_t	lx_frame;	/* where the personality keeps the current call's frame */
 	int		lx_depth;	/* inside a traced Linux call */
 };
 

@@ -239,6 +239,7 @@ vk_layer_attach_linux(struct vk_proc *p, uint32_t aux[][2], int *naux, char *err
 	p->shared->sh_vsyscall = slots[VK_LX_SLOT_SYSINFO];
 	p->layer = &l->img.layer;
 	p->lx_int80 = slots[VK_LX_SLOT_INT80];
+	p->lx_frame = slots[VK_LX_SLOT_FRAME];
 	*naux = 0;
 	aux[(*naux)][0] = 32;		/* AT_SYSINFO */
 	aux[(*naux)++][1] = slots[VK_LX_SLOT_SYSINFO];

@@ -283,6 +283,35 @@ kill_on_fault(struct vk_proc *p, const struct cpu_fault *f)
 	p->status = sig;
 }
 
+/*
+ * A fault inside the Linux personality while it serves a call is the
+ * program's bad pointer, not the program's crash: Linux would answer EFAULT.
+ * Unwind to the call's saved frame (lx_entry.S: ebx ecx edx esi edi ebp
+ * flags origin return-address), restore the registers and return -EFAULT to
+ * the instruction after the int 0x80 (or to the __kernel_vsyscall caller).
+ * Returns 1 if it did, 0 if the fault is the program's own.
+ */
+static int
+lx_fixup(struct vk_proc *p, const struct cpu_fault *f)
+{
+	uint32_t fp, frame[9], zero = 0;
+	struct cpu_regs r;
+
+	if (p->lx_frame == 0 || f->kind < CPU_FAULT_READ || f->kind == CPU_FAULT_FETCH ||
+	    f->eip < VK_LAYER_MIN || f->eip >= VK_LAYER_MAX)
+		return 0;
+	if (vk_copyin(&p->vm, &fp, p->lx_frame, 4) != 0 || fp == 0 ||
+	    vk_copyin(&p->vm, frame, fp, sizeof(frame)) != 0)
+		return 0;
+	r = (struct cpu_regs){ .eax = (uint32_t)-VK_EFAULT, .ebx = frame[0], .ecx = frame[1],
+	    .edx = frame[2], .esi = frame[3], .edi = frame[4], .ebp = frame[5], .eflags = frame[6],
+	    .esp = fp + sizeof(frame), .eip = frame[8] };
+	vk_copyout(&p->vm, p->lx_frame, &zero, 4);
+	cpu_regs_set(p->cpu, &r);
+	vk_trace_line(p, "linux call faulted at address 0x%08x in the personality: -1 EFAULT", f->addr);
+	return 1;
+}
+
 int
 vk_proc_run(struct vk_proc *p)
 {
@@ -293,7 +322,8 @@ vk_proc_run(struct vk_proc *p)
 		case CPU_EXIT_STOP:
 			break;
 		case CPU_EXIT_FAULT:
-			kill_on_fault(p, &f);
+			if (!lx_fixup(p, &f))
+				kill_on_fault(p, &f);
 			break;
 		case CPU_EXIT_ERROR:
 			fprintf(stderr, "vkrun: %s: emulation failed: %s\n", p->name, cpu_error(p->cpu));

@@ -17,11 +17,13 @@
  * without the native marks (Linux i386 binaries), whose ABI is Linux's. */
 #define VK_PROGRAM_ABI_LINUX	0x4c58		/* "LX" */
 /* Its slot table: the int 0x80 reflection target, the AT_SYSINFO entry
- * (__kernel_vsyscall) and the vDSO image for AT_SYSINFO_EHDR (0: none). */
+ * (__kernel_vsyscall), the vDSO image for AT_SYSINFO_EHDR (0: none) and
+ * where the personality keeps the frame of the call in progress. */
 #define VK_LX_SLOT_INT80	0
 #define VK_LX_SLOT_SYSINFO	1
 #define VK_LX_SLOT_VDSO		2
-#define VK_LX_NSLOTS		3
+#define VK_LX_SLOT_FRAME	3	/* address of the in-progress call's frame pointer */
+#define VK_LX_NSLOTS		4
 #define VK_VDSO_ADDR		0xff7f0000	/* the vDSO inside the Linux image */
 #define VK_SHARED_VSYSCALL	(VK_SHARED_ADDR + 0x4c)	/* &sh_vsyscall */
 
