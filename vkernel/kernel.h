@@ -180,6 +180,20 @@ struct vk_stats {
 	struct timespec	start;
 };
 
+/* ---- sys_misc.c: per-process state of the calls it serves ---- */
+#define VK_NLIMITS	16		/* Linux's RLIM_NLIMITS */
+
+struct vk_pstate {
+	int		ready;		/* filled on first use from the host's values */
+	int64_t		cur[VK_NLIMITS], max[VK_NLIMITS];	/* -1: infinity */
+	char		comm[16];	/* prctl PR_SET_NAME / PR_GET_NAME */
+	int		dumpable, pdeathsig, nnp, keepcaps, subreaper;
+	uint32_t	timerslack;
+	int		pgid, sid;
+	int		ngroups;	/* -1: the host's groups */
+	uint32_t	*groups;	/* set by setgroups, sorted; freed with the process */
+};
+
 /* ---- proc.c: processes ---- */
 struct vk_kernel;
 
@@ -205,6 +219,7 @@ struct vk_proc {
 	uint16_t	gs;		/* initial %gs */
 	uint32_t	lx_int80;	/* Linux programs: where int 0x80 is reflected to */
 	uint32_t	lx_frame;	/* where the personality keeps the current call's frame */
+	struct vk_pstate ps;		/* limits, names, groups, process group (sys_misc.c) */
 	int		lx_depth;	/* inside a traced Linux call */
 };
 

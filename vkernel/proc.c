@@ -193,6 +193,7 @@ vk_proc_free(struct vk_proc *p)
 	vk_vm_free(&p->vm);
 	cpu_free(p->cpu);
 	vk_fs_free(&p->fs);
+	free(p->ps.groups);
 	free(p->name);
 	free(p);
 }

@@ -5,12 +5,9 @@
  * single-threaded process, poll, signals sent to oneself, madvise and mremap.
  *
  * Per-process state.  What Linux keeps per process and these calls change
- * (limits, the name prctl sets, the group list, pgid and sid, ...) lives in
- * a small table here, found by the process (struct vk_proc address, pid and
- * start time) and created on first use from the host's values.  It belongs in
- * struct vk_proc (inherited by fork, kept across exec) once there is more than
- * one process; the table holds NSTATE processes and reuses the oldest entry
- * after that.
+ * (limits, the name prctl sets, the group list, pgid and sid, ...) is struct
+ * vk_pstate in struct vk_proc, filled on first use from the host's values
+ * (fork will copy it, exec keep it).
  *
  * Waiting.  Every message completes synchronously (docs/abi.md), so sleeping,
  * poll and a futex wait block the whole vkrun process on the host: there is
@@ -33,41 +30,21 @@
 #include "vkernel/kernel.h"
 #include "vk_sysproto.h"
 
-#define NSTATE		16
-#define NLIMITS		16		/* Linux's RLIM_NLIMITS */
+#define NLIMITS		VK_NLIMITS	/* Linux's RLIM_NLIMITS */
 #define NGROUPS_LINUX	65536		/* NGROUPS_MAX */
 #define NSIG_LINUX	64
 #define VK_FUTEX_TIME64	0x40000000u	/* the futex timeout is a 64-bit timespec (syscalls.master) */
 
-/* ---- per-process state ---- */
-
-struct pstate {
-	const struct vk_proc *p;	/* NULL: free */
-	int		pid;
-	struct timespec	start;
-	int64_t		cur[NLIMITS], max[NLIMITS];	/* -1: infinity */
-	char		comm[16];	/* prctl PR_SET_NAME / PR_GET_NAME */
-	int		dumpable, pdeathsig, nnp, keepcaps, subreaper;
-	uint32_t	timerslack;
-	int		pgid, sid;
-	int		ngroups;	/* -1: the host's groups */
-	uint32_t	*groups;	/* set by setgroups, sorted */
-};
-
-static struct pstate states[NSTATE];
-static unsigned next_state;
+/* ---- per-process state (struct vk_pstate in vk_proc, made on first use) ---- */
 
 static void
-state_init(struct pstate *s, struct vk_proc *p)
+state_init(struct vk_pstate *s, struct vk_proc *p)
 {
 	const char *base = p->name != NULL ? strrchr(p->name, '/') : NULL;
 	struct rlimit r;
 
-	free(s->groups);
 	memset(s, 0, sizeof(*s));
-	s->p = p;
-	s->pid = p->pid;
-	s->start = p->stats.start;
+	s->ready = 1;
 	for (int i = 0; i < NLIMITS; i++) {
 		if (getrlimit(i, &r) != 0)
 			r.rlim_cur = r.rlim_max = RLIM_INFINITY;
@@ -92,25 +69,12 @@ state_init(struct pstate *s, struct vk_proc *p)
 	s->ngroups = -1;
 }
 
-static struct pstate *
+static struct vk_pstate *
 state(struct vk_proc *p)
 {
-	struct pstate *s;
-
-	for (int i = 0; i < NSTATE; i++) {
-		s = &states[i];
-		if (s->p == p && s->pid == p->pid && s->start.tv_sec == p->stats.start.tv_sec &&
-		    s->start.tv_nsec == p->stats.start.tv_nsec)
-			return s;
-	}
-	s = NULL;
-	for (int i = 0; i < NSTATE && s == NULL; i++)
-		if (states[i].p == NULL)
-			s = &states[i];
-	if (s == NULL)
-		s = &states[next_state++ % NSTATE];
-	state_init(s, p);
-	return s;
+	if (!p->ps.ready)
+		state_init(&p->ps, p);
+	return &p->ps;
 }
 
 static int
@@ -129,7 +93,7 @@ int vk_rlimit_get(struct vk_proc *p, int resource, int64_t *cur, int64_t *max);
 int
 vk_rlimit_get(struct vk_proc *p, int resource, int64_t *cur, int64_t *max)
 {
-	struct pstate *s;
+	struct vk_pstate *s;
 
 	if (resource < 0 || resource >= NLIMITS)
 		return VK_EINVAL;
@@ -247,7 +211,7 @@ sleep_until(clockid_t clk, const struct timespec *deadline)
 int
 vk_sys_prctl(struct vk_proc *p, struct vk_msg_prctl *m)
 {
-	struct pstate *s = state(p);
+	struct vk_pstate *s = state(p);
 	int32_t v;
 
 	switch (m->option) {
@@ -509,7 +473,7 @@ cmp_u32(const void *a, const void *b)
 int
 vk_sys_getgroups(struct vk_proc *p, struct vk_msg_getgroups *m)
 {
-	struct pstate *s = state(p);
+	struct vk_pstate *s = state(p);
 	uint32_t w = m->gid16 ? 2 : 4, *list = s->groups;
 	gid_t *host = NULL;
 	unsigned char *out;
@@ -557,7 +521,7 @@ out:
 int
 vk_sys_setgroups(struct vk_proc *p, struct vk_msg_setgroups *m)
 {
-	struct pstate *s;
+	struct vk_pstate *s;
 	uint32_t w = m->gid16 ? 2 : 4, *list = NULL;
 	const unsigned char *in;
 
@@ -601,7 +565,7 @@ vk_sys_setrlimit(struct vk_proc *p, struct vk_msg_setrlimit *m)
 {
 	uint64_t cur = m->cur < 0 ? UINT64_MAX : (uint64_t)m->cur;
 	uint64_t max = m->max < 0 ? UINT64_MAX : (uint64_t)m->max;
-	struct pstate *s;
+	struct vk_pstate *s;
 	int r = m->resource;
 
 	if (r < 0 || r >= NLIMITS)
@@ -823,7 +787,7 @@ vk_sys_futex(struct vk_proc *p, struct vk_msg_futex *m)
 int
 vk_sys_kill(struct vk_proc *p, struct vk_msg_kill *m)
 {
-	struct pstate *s = state(p);
+	struct vk_pstate *s = state(p);
 	int pid = m->pid, sig = m->sig, self;
 
 	self = pid > 0 ? pid == p->pid : pid == 0 ? 1 : pid == -1 || pid == INT32_MIN ? 0 : -pid == s->pgid;
@@ -885,7 +849,7 @@ vk_sys_getsid(struct vk_proc *p, struct vk_msg_getsid *m)
 int
 vk_sys_setpgid(struct vk_proc *p, struct vk_msg_setpgid *m)
 {
-	struct pstate *s = state(p);
+	struct vk_pstate *s = state(p);
 	int pgid = m->pgid == 0 ? p->pid : m->pgid;
 
 	if (m->pgid < 0)
@@ -904,7 +868,7 @@ vk_sys_setpgid(struct vk_proc *p, struct vk_msg_setpgid *m)
 int
 vk_sys_setsid(struct vk_proc *p, struct vk_msg_setsid *m)
 {
-	struct pstate *s = state(p);
+	struct vk_pstate *s = state(p);
 
 	if (s->pgid == p->pid)
 		return VK_EPERM;
