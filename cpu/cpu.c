@@ -466,3 +466,22 @@ cpu_set_sp_ip(struct cpu *c, uint32_t esp, uint32_t eip)
 
 	uc_reg_write_batch(c->uc, ids, (void *const *)v, 2);
 }
+
+int
+cpu_copy_state(struct cpu *dst, struct cpu *src)
+{
+	uc_context *ctx;
+	int ok;
+
+	if (!uc_ok(dst, uc_context_alloc(src->uc, &ctx), "uc_context_alloc"))
+		return -1;
+	ok = uc_ok(dst, uc_context_save(src->uc, ctx), "uc_context_save") &&
+	    uc_ok(dst, uc_context_restore(dst->uc, ctx), "uc_context_restore");
+	uc_context_free(ctx);
+	if (!ok)
+		return -1;
+	memcpy(dst->kpage, src->kpage, CPU_KERNEL_SIZE);	/* GDT (TLS entries) and trampoline */
+	dst->entering = 0;
+	dst->warm_pages = 0;
+	return 0;
+}

@@ -143,6 +143,14 @@ int cpu_start(struct cpu *cpu, uint32_t eip, uint32_t esp, uint16_t gs);
  */
 enum cpu_exit cpu_run(struct cpu *cpu, struct cpu_fault *fault);
 
+/*
+ * cpu_copy_state: give DST (a fresh engine whose guest memory the caller has
+ * already made a copy of SRC's) SRC's whole CPU state: registers, segments,
+ * FPU/SSE, the GDT with its TLS entries; DST then resumes where SRC stands
+ * (fork).  May be called from inside SRC's trap.  0 or -1 (cpu_error(DST)).
+ */
+int cpu_copy_state(struct cpu *dst, struct cpu *src);
+
 /* cpu_request_stop: make the running cpu_run return CPU_EXIT_STOP; safe from a trap or a timer. */
 void cpu_request_stop(struct cpu *cpu);
 

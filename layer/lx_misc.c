@@ -265,14 +265,27 @@ LX_DECL(tgkill)
 
 /* wait4, waitpid, waitid: the options are checked as Linux checks them;
  * there is never a child to wait for (ECHILD). */
+/* wait4: the kernel's wait4 message (children, zombies, WNOHANG); rusage is
+ * zeroed (no per-child accounting yet). */
 LX_DECL(wait4)
 {
-	(void)a2; (void)a4; (void)a5; (void)a6;
+	struct vk_msg_wait4 m;
+	int64_t r;
+
+	(void)a5; (void)a6;
 	if (a3 & ~(uint32_t)(WNOHANG_L | WUNTRACED_L | WCONTINUED_L | WNOTHREAD_L | WALL_L | WCLONE_L))
 		return -VK_EINVAL;
 	if (a1 == 0x80000000u)
 		return -VK_ESRCH;	/* -INT_MIN is not a process group */
-	return -VK_ECHILD;
+	ly_hdr(&m.hdr, VK_SYS_wait4, sizeof(m));
+	m.pid = (int32_t)a1;
+	m.status = a2;
+	m.options = a3 & (WNOHANG_L | WUNTRACED_L | WCONTINUED_L);
+	r = lx_call(&m.hdr);
+	if (r > 0 && a4 != 0)
+		for (int i = 0; i < 18; i++)
+			((uint32_t *)a4)[i] = 0;	/* struct rusage: 72 bytes */
+	return (int32_t)r;
 }
 
 LX_DECL(waitpid)	{ return lx_wait4(a1, a2, a3, 0, a5, a6); }

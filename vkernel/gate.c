@@ -63,7 +63,10 @@ sendsys(struct vk_proc *p, uint32_t port, uint32_t umsg, uint32_t size)
 		error = VK_EINVAL;
 	else {
 		m.h.ms_result = 0;
+		p->cur_msg = umsg;
 		error = e->call(p, m.b);
+		if (error == VK_BLOCK)
+			return VK_BLOCK;	/* unanswered: re-sent when the process resumes */
 	}
 	m.h.ms_error = error;
 	if (error != 0)
@@ -161,6 +164,16 @@ vk_gate(void *ctx, struct cpu *cpu, uint32_t vector)
 		error = flushsys(p);
 	else
 		error = waitsys(p, eax, ecx);
-	if (!p->exited)
+	if (error == VK_BLOCK) {
+		/* Stop here; the scheduler moves EIP back onto this int 0x81
+		 * (outside the hook: a callback cannot both redirect and stop). */
+		p->run = VK_BLOCKED;
+		p->rewind = 1;
+		cpu_request_stop(cpu);
+		return;
+	}
+	if (p->exec != NULL)
+		cpu_request_stop(cpu);	/* the run loop replaces the image */
+	else if (!p->exited)
 		cpu_set_eax(cpu, (uint32_t)error);
 }

@@ -9,6 +9,7 @@
 #define VK_KERNEL_H
 
 #include <limits.h>
+#include <poll.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <sys/types.h>
@@ -167,6 +168,17 @@ int vk_fd_dup2(struct vk_fdtab *t, int fd, int newfd, int cloexec);
 /* vk_fd_cloexec: set FD's close-on-exec flag to ON (-1: leave it); the flag (0 or 1), or -VK_EBADF. */
 int vk_fd_cloexec(struct vk_fdtab *t, int fd, int on);
 
+/* ---- sys_file.c ---- */
+struct vk_proc;
+/*
+ * vk_io_would_block: with other processes in this vkrun, whether transferring
+ * on host descriptor HOSTFD (WRITING or reading) would block the host: then
+ * P blocks in the scheduler instead (VK_BLOCK is returned), unless the
+ * descriptor is non-blocking (0: the host's EAGAIN will answer).  A write to
+ * a pipe has *N cut to the room the pipe has.  0 when the transfer may go on.
+ */
+int vk_io_would_block(struct vk_proc *p, int hostfd, int writing, uint32_t *n);
+
 /* ---- stats.c ---- */
 struct vk_stats {
 	uint64_t	traps_gate;	/* int 0x81 */
@@ -179,6 +191,15 @@ struct vk_stats {
 	uint64_t	unknown;	/* messages with a command outside the table */
 	struct timespec	start;
 };
+
+/* A handler's "cannot finish now": the gate leaves the message unanswered,
+ * stops the process, and the scheduler rewinds it to re-send the message
+ * when what it waits for is ready (docs/processes-plan.md). */
+#define VK_BLOCK		0x10000
+#define VK_WAIT_MAX		64	/* descriptors one blocked call may wait on */
+
+enum vk_run { VK_RUNNABLE, VK_BLOCKED, VK_ZOMBIE };
+enum vk_wait { VK_WAIT_NONE, VK_WAIT_CHILD, VK_WAIT_FD };
 
 /* ---- sys_misc.c: per-process state of the calls it serves ---- */
 #define VK_NLIMITS	16		/* Linux's RLIM_NLIMITS */
@@ -199,6 +220,7 @@ struct vk_kernel;
 
 struct ld_image;
 struct ld_layer;
+struct vk_exec;
 struct vk_layerimg;
 
 struct vk_proc {
@@ -221,6 +243,19 @@ struct vk_proc {
 	uint32_t	lx_frame;	/* where the personality keeps the current call's frame */
 	struct vk_pstate ps;		/* limits, names, groups, process group (sys_misc.c) */
 	int		lx_depth;	/* inside a traced Linux call */
+	/* The process table and the scheduler (sched.c). */
+	struct vk_proc	*next;		/* in k->procs */
+	struct vk_proc	*parent;	/* NULL for the first process */
+	enum vk_run	run;
+	enum vk_wait	wait;		/* what a VK_BLOCKED process waits for */
+	int		wait_n;		/* VK_WAIT_FD: host descriptors and poll events */
+	struct pollfd	wait_pfd[VK_WAIT_MAX];
+	uint64_t	wait_deadline;	/* CLOCK_MONOTONIC ns to give up at; 0: none */
+	int		wait_timed_out;	/* the deadline passed: the re-sent call times out */
+	int		rewind;		/* re-send the blocked int 0x81 when resumed */
+	struct vk_exec	*exec;		/* an execve validated inside the gate, done after it */
+	uint32_t	cur_msg;	/* guest address of the message being handled */
+	char		exe[VK_PATH_MAX];	/* guest path of the program (/proc/self/exe) */
 };
 
 struct vk_options {
@@ -234,6 +269,9 @@ struct vk_options {
 
 struct vk_kernel {
 	struct vk_options opt;
+	struct vk_proc	*procs;		/* every process, zombies included */
+	struct vk_proc	*init;		/* the first process: its end is vkrun's */
+	int		nprocs;		/* live (not zombie) processes */
 	int		next_pid;
 	uint64_t	tsc0;		/* TSC and CLOCK_MONOTONIC ns at start: */
 	int64_t		mono0;		/* the baseline of the TSC rate */
@@ -253,11 +291,21 @@ struct vk_kernel {
 struct vk_proc *vk_proc_spawn(struct vk_kernel *k, const char *program, char *const argv[],
     char *const envp[], char *err, size_t errlen, int *status);
 /*
- * vk_proc_run: run P until it exits or is killed; returns its wait status.  A
- * fault kills it with the matching signal and prints one line on stderr.
+ * vk_proc_step: run P's CPU until it stops (exit, block, exec) or faults.  A
+ * fault kills it with the matching signal and one line on stderr, except a
+ * fault of the Linux personality on a bad pointer, which becomes EFAULT.
  */
-int vk_proc_run(struct vk_proc *p);
+void vk_proc_step(struct vk_proc *p);
+/*
+ * vk_proc_image: build P's memory from the validated IMG (segments, layer,
+ * stack with ARGV and ENVP) on P's fresh CPU and address space.  0, or an
+ * exit status with a message in ERR.
+ */
+int vk_proc_image(struct vk_proc *p, const struct ld_image *img, char *const argv[],
+    char *const envp[], char *err, size_t errlen);
 void vk_proc_free(struct vk_proc *p);
+/* vk_proc_set_exe: remember PROGRAM (as the guest named it, relative to its cwd) as /proc/self/exe. */
+void vk_proc_set_exe(struct vk_proc *p, const char *program);
 /* vk_proc_exit: end P with wait status STATUS and stop its CPU (from inside the gate). */
 void vk_proc_exit(struct vk_proc *p, int status);
 /* vk_proc_kill: end P as signal SIG would (from inside the gate), saying WHY on stderr. */
@@ -266,6 +314,22 @@ void vk_proc_kill(struct vk_proc *p, int sig, const char *why);
 /* ---- sys_misc.c ---- */
 /* vk_rlimit_get: P's limit RESOURCE as setrlimit left it (-1: infinity).  0 or VK_EINVAL. */
 int vk_rlimit_get(struct vk_proc *p, int resource, int64_t *cur, int64_t *max);
+
+/* ---- sched.c ---- */
+/* vk_sched_run: run every process until the first one has ended; returns its
+ * wait status.  Sleeps in poll() when every process waits. */
+int vk_sched_run(struct vk_kernel *k);
+/* vk_sched_free: free every process (at vkrun's end). */
+void vk_sched_free(struct vk_kernel *k);
+/* vk_sched_add: put P in the process table (runnable). */
+void vk_sched_add(struct vk_kernel *k, struct vk_proc *p);
+/* vk_sched_can_block: 1 when another process could make a blocked one ready. */
+int vk_sched_can_block(const struct vk_proc *p);
+/* vk_sched_block_fd: make P wait until host HOSTFD has EVENTS; returns VK_BLOCK. */
+int vk_sched_block_fd(struct vk_proc *p, int hostfd, short events);
+/* vk_sched_block_poll: make P wait until one of FDS (N) is ready or TIMEOUT_MS
+ * (< 0: none) passes, when P->wait_timed_out is set; returns VK_BLOCK. */
+int vk_sched_block_poll(struct vk_proc *p, const struct pollfd *fds, int n, int timeout_ms);
 
 /* ---- gate.c ---- */
 /* vk_gate: the int 0x81 trap function for cpu_new (CTX is the vk_proc). */

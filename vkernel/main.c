@@ -227,10 +227,9 @@ run(struct vk_kernel *k, char *prog, char *argv[], char **envp)
 		fprintf(stderr, "vkrun: %s\n", err);
 		return status;
 	}
-	status = vk_proc_run(p);
-	if (k->opt.stats != NULL)
-		vk_stats_print(p, k->opt.stats);
-	vk_proc_free(p);
+	vk_sched_add(k, p);
+	status = vk_sched_run(k);
+	vk_sched_free(k);
 	return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f);
 }
 

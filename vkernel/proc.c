@@ -67,8 +67,8 @@ load_program(struct vk_proc *p, const char *program, struct ld_image *img, char 
 }
 
 /* Map the validated image and its stack, and point the CPU at the entry. */
-static int
-build_image(struct vk_proc *p, const struct ld_image *img, char *const argv[], char *const envp[],
+int
+vk_proc_image(struct vk_proc *p, const struct ld_image *img, char *const argv[], char *const envp[],
     char *err, size_t errlen)
 {
 	const struct vk_options *o = &p->k->opt;
@@ -156,6 +156,7 @@ vk_proc_spawn(struct vk_kernel *k, const char *program, char *const argv[], char
 	}
 	if ((*status = load_program(p, program, &img, err, errlen)) != 0)
 		goto out;
+	vk_proc_set_exe(p, program);
 	p->pid = k->next_pid;
 	p->ppid = 0;
 	/* Committed: the program is valid.  Now build the process. */
@@ -168,7 +169,7 @@ vk_proc_spawn(struct vk_kernel *k, const char *program, char *const argv[], char
 		*status = fail(err, errlen, 125, "cannot reserve guest address space");
 		goto out;
 	}
-	if ((*status = build_image(p, &img, argv, envp, err, errlen)) != 0)
+	if ((*status = vk_proc_image(p, &img, argv, envp, err, errlen)) != 0)
 		goto out;
 	if ((e = vk_fd_init(&p->fds)) != 0) {
 		*status = fail(err, errlen, 125, "descriptor table: %s", vk_errno_text(e));
@@ -182,6 +183,16 @@ out:
 	ld_free(&img);
 	vk_proc_free(p);
 	return NULL;
+}
+
+void
+vk_proc_set_exe(struct vk_proc *p, const char *program)
+{
+	const char *dir = program[0] == '/' || strcmp(p->fs.cwd, "/") == 0 ? "" : p->fs.cwd;
+	int n = snprintf(p->exe, sizeof(p->exe), "%s%s%s", dir, program[0] == '/' ? "" : "/", program);
+
+	if (n < 0 || (size_t)n >= sizeof(p->exe))
+		snprintf(p->exe, sizeof(p->exe), "%s", program);	/* too long to join: as given */
 }
 
 void
@@ -313,25 +324,22 @@ lx_fixup(struct vk_proc *p, const struct cpu_fault *f)
 	return 1;
 }
 
-int
-vk_proc_run(struct vk_proc *p)
+void
+vk_proc_step(struct vk_proc *p)
 {
 	struct cpu_fault f;
 
-	while (!p->exited) {
-		switch (cpu_run(p->cpu, &f)) {
-		case CPU_EXIT_STOP:
-			break;
-		case CPU_EXIT_FAULT:
-			if (!lx_fixup(p, &f))
-				kill_on_fault(p, &f);
-			break;
-		case CPU_EXIT_ERROR:
-			fprintf(stderr, "vkrun: %s: emulation failed: %s\n", p->name, cpu_error(p->cpu));
-			p->exited = 1;
-			p->status = 125 << 8;
-			break;
-		}
+	switch (cpu_run(p->cpu, &f)) {
+	case CPU_EXIT_STOP:
+		break;
+	case CPU_EXIT_FAULT:
+		if (!lx_fixup(p, &f))
+			kill_on_fault(p, &f);
+		break;
+	case CPU_EXIT_ERROR:
+		fprintf(stderr, "vkrun: %s: emulation failed: %s\n", p->name, cpu_error(p->cpu));
+		p->exited = 1;
+		p->status = 125 << 8;
+		break;
 	}
-	return p->status;
 }

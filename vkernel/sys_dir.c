@@ -996,6 +996,9 @@ vk_sys_sendfile(struct vk_proc *p, struct vk_msg_sendfile *m)
 		return VK_EBADF;
 	if (m->offset != 0 && (e = vk_copyin(&p->vm, &off, m->offset, sizeof(off))) != 0)
 		return e;
+	/* Never block the host while other processes could feed or drain a pipe. */
+	if (vk_io_would_block(p, in->hostfd, 0, &n) != 0 || vk_io_would_block(p, out->hostfd, 1, &n) != 0)
+		return VK_BLOCK;
 	hoff = (off_t)off;
 	do
 		r = sendfile(out->hostfd, in->hostfd, m->offset != 0 ? &hoff : NULL, n);

@@ -9,6 +9,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <stdint.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
@@ -75,6 +77,35 @@ vk_sys_close(struct vk_proc *p, struct vk_msg_close *m)
 	return vk_fd_close(&p->fds, m->fd);
 }
 
+/*
+ * With more than one process, a read or write that would block the host
+ * must not: the process it waits for runs in this same vkrun.  If the host
+ * descriptor is not ready (a pipe, a terminal; regular files always are),
+ * the caller blocks in the scheduler until it is, unless the descriptor is
+ * non-blocking, where the host's EAGAIN is the answer.  A write to a pipe is
+ * cut to the room the pipe has, as a blocking write may be (partial writes
+ * to pipes are what C libraries' write loops expect); this keeps a large
+ * write from blocking vkrun while the reader is one of its own processes.
+ */
+int
+vk_io_would_block(struct vk_proc *p, int hostfd, int writing, uint32_t *n)
+{
+	struct pollfd pf = { .fd = hostfd, .events = writing ? POLLOUT : POLLIN };
+	struct stat st;
+	int used, size, fl;
+
+	if (!vk_sched_can_block(p) || poll(&pf, 1, 0) < 0)
+		return 0;
+	fl = fcntl(hostfd, F_GETFL);
+	if (pf.revents == 0)
+		return fl >= 0 && (fl & O_NONBLOCK) ? 0 : vk_sched_block_fd(p, hostfd, pf.events);
+	if (writing && fstat(hostfd, &st) == 0 && S_ISFIFO(st.st_mode) &&
+	    ioctl(hostfd, FIONREAD, &used) == 0 && (size = fcntl(hostfd, F_GETPIPE_SZ)) > 0 &&
+	    size > used && *n > (uint32_t)(size - used))
+		*n = (uint32_t)(size - used);
+	return 0;
+}
+
 int
 vk_sys_read(struct vk_proc *p, struct vk_msg_read *m)
 {
@@ -87,6 +118,8 @@ vk_sys_read(struct vk_proc *p, struct vk_msg_read *m)
 		return VK_EBADF;
 	if ((buf = vk_guest_ptr(&p->vm, m->buf, n, VK_ACC_WRITE)) == NULL)
 		return VK_EFAULT;
+	if (vk_io_would_block(p, f->hostfd, 0, &n) != 0)
+		return VK_BLOCK;
 	do
 		r = read(f->hostfd, buf, n);
 	while (r < 0 && errno == EINTR);
@@ -108,6 +141,8 @@ vk_sys_write(struct vk_proc *p, struct vk_msg_write *m)
 		return VK_EBADF;
 	if ((buf = vk_guest_ptr(&p->vm, m->buf, n, VK_ACC_READ)) == NULL)
 		return VK_EFAULT;
+	if (vk_io_would_block(p, f->hostfd, 1, &n) != 0)
+		return VK_BLOCK;
 	do
 		r = write(f->hostfd, buf, n);
 	while (r < 0 && errno == EINTR);
@@ -363,6 +398,21 @@ rw_vector(struct vk_proc *p, int32_t fd, uint32_t uiov, int32_t cnt, int writing
 		return VK_EBADF;
 	if ((e = host_iov(p, uiov, cnt, writing ? VK_ACC_READ : VK_ACC_WRITE, iov)) != 0)
 		return e;
+	if (vk_sched_can_block(p)) {
+		uint32_t room = UINT32_MAX, total = 0;
+
+		if (vk_io_would_block(p, f->hostfd, writing, &room) != 0)
+			return VK_BLOCK;
+		/* Cut the vector to the room a pipe has (see vk_io_would_block). */
+		for (int i = 0; i < cnt; i++) {
+			if (total + iov[i].iov_len > room) {
+				iov[i].iov_len = room - total;
+				cnt = i + 1;
+				break;
+			}
+			total += (uint32_t)iov[i].iov_len;
+		}
+	}
 	do
 		r = writing ? writev(f->hostfd, iov, cnt) : readv(f->hostfd, iov, cnt);
 	while (r < 0 && errno == EINTR);

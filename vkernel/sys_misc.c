@@ -953,6 +953,15 @@ vk_sys_poll(struct vk_proc *p, struct vk_msg_poll *m)
 	}
 	if (nval > 0)
 		timeout = 0;
+	if (timeout != 0 && vk_sched_can_block(p)) {
+		/* Other processes run in this vkrun: never wait in the host. */
+		while ((r = poll(h, n, 0)) < 0 && errno == EINTR)
+			;
+		if (r == 0 && !p->wait_timed_out)
+			return vk_sched_block_poll(p, h, (int)n, timeout);
+		p->wait_timed_out = 0;
+		timeout = 0;		/* ready now, or the deadline has passed */
+	}
 	if (timeout > 0)
 		deadline = (int64_t)vk_now_ns() + (int64_t)timeout * 1000000;
 	while ((r = poll(h, n, timeout)) < 0 && errno == EINTR)

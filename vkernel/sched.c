@@ -1,0 +1,567 @@
+/*
+ * vkernel/sched.c: many processes in one vkrun: the process table, the run
+ * loop, and the calls that make and end processes: fork, execve, wait4.
+ * docs/processes-plan.md is the design.
+ *
+ * A process runs until it exits, blocks or execs.  A handler that cannot
+ * finish now returns VK_BLOCK: the gate leaves the message unanswered and
+ * stops the CPU, and here EIP is moved back onto the int 0x81, so that the
+ * message is simply sent again once the process is woken (seed 004's
+ * "synchronous requests block the sender").  When nothing can run, vkrun
+ * sleeps in poll() on the host descriptors the blocked processes wait for.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cpu/cpu.h"
+#include "loader/loader.h"
+#include "vkernel/kernel.h"
+#include "vk_sysproto.h"
+
+#define VK_MAX_PROCS	4096
+#define VK_WNOHANG	1
+
+struct vk_exec {
+	struct ld_image	img;
+	char		*name;
+	char		**argv, **envp;	/* each a NULL-terminated vector of owned strings */
+};
+
+void
+vk_sched_add(struct vk_kernel *k, struct vk_proc *p)
+{
+	p->next = k->procs;
+	k->procs = p;
+	k->nprocs++;
+	p->run = VK_RUNNABLE;
+	if (k->init == NULL)
+		k->init = p;
+}
+
+int
+vk_sched_can_block(const struct vk_proc *p)
+{
+	return p->k->nprocs > 1;
+}
+
+int
+vk_sched_block_fd(struct vk_proc *p, int hostfd, short events)
+{
+	struct pollfd pf = { .fd = hostfd, .events = events };
+
+	return vk_sched_block_poll(p, &pf, 1, -1);
+}
+
+int
+vk_sched_block_poll(struct vk_proc *p, const struct pollfd *fds, int n, int timeout_ms)
+{
+	p->wait = VK_WAIT_FD;
+	p->wait_n = 0;
+	for (int i = 0; i < n && p->wait_n < VK_WAIT_MAX; i++)
+		if (fds[i].fd >= 0)
+			p->wait_pfd[p->wait_n++] = (struct pollfd){ .fd = fds[i].fd, .events = fds[i].events };
+	p->wait_deadline = timeout_ms < 0 ? 0 : vk_now_ns() + (uint64_t)timeout_ms * 1000000u;
+	p->wait_timed_out = 0;
+	return VK_BLOCK;
+}
+
+static void
+free_vector(char **v)
+{
+	for (char **s = v; s != NULL && *s != NULL; s++)
+		free(*s);
+	free(v);
+}
+
+static void
+free_exec(struct vk_exec *x)
+{
+	if (x == NULL)
+		return;
+	ld_free(&x->img);
+	free(x->name);
+	free_vector(x->argv);
+	free_vector(x->envp);
+	free(x);
+}
+
+/* ---- ending ---- */
+
+/* P has ended: keep only its status for its parent; its children go to init. */
+static void
+make_zombie(struct vk_kernel *k, struct vk_proc *p)
+{
+	if (k->opt.stats != NULL)
+		vk_stats_print(p, k->opt.stats);
+	vk_fd_free(&p->fds);
+	vk_vm_free(&p->vm);
+	cpu_free(p->cpu);
+	p->cpu = NULL;
+	p->shared = NULL;
+	free_exec(p->exec);
+	p->exec = NULL;
+	p->run = VK_ZOMBIE;
+	k->nprocs--;
+	for (struct vk_proc *c = k->procs; c != NULL; c = c->next)
+		if (c->parent == p) {
+			c->parent = p == k->init ? NULL : k->init;
+			c->ppid = c->parent != NULL ? c->parent->pid : 0;
+			if (c->shared != NULL)
+				c->shared->sh_ppid = (uint32_t)c->ppid;
+		}
+	if (p->parent != NULL && p->parent->run == VK_BLOCKED && p->parent->wait == VK_WAIT_CHILD)
+		p->parent->run = VK_RUNNABLE;
+}
+
+static void
+reap(struct vk_kernel *k, struct vk_proc *z)
+{
+	for (struct vk_proc **pp = &k->procs; *pp != NULL; pp = &(*pp)->next)
+		if (*pp == z) {
+			*pp = z->next;
+			break;
+		}
+	vk_proc_free(z);
+}
+
+void
+vk_sched_free(struct vk_kernel *k)
+{
+	while (k->procs != NULL) {
+		struct vk_proc *p = k->procs;
+
+		k->procs = p->next;
+		free_exec(p->exec);
+		vk_proc_free(p);
+	}
+	k->init = NULL;
+	k->nprocs = 0;
+}
+
+/* ---- exec, after the gate ---- */
+
+static void
+do_exec(struct vk_proc *p)
+{
+	struct vk_exec *x = p->exec;
+	char err[512], cerr[256];
+	int e;
+
+	p->exec = NULL;
+	for (int i = 0; i < VK_NOFILE; i++)
+		if (p->fds.fd[i] != NULL && p->fds.cloexec[i])
+			vk_fd_close(&p->fds, i);
+	vk_vm_free(&p->vm);
+	cpu_free(p->cpu);
+	p->layer = NULL;
+	p->shared = NULL;
+	p->lx_int80 = p->lx_frame = 0;
+	p->gs = 0;
+	free(p->name);
+	p->name = x->name;
+	x->name = NULL;
+	vk_proc_set_exe(p, p->name);
+	p->cpu = cpu_new(vk_gate, p, cerr, sizeof(cerr));
+	if (p->cpu == NULL || vk_vm_init(&p->vm, p->cpu) != 0)
+		e = snprintf(err, sizeof(err), "%s: cannot create a CPU: %s", p->name, cerr) > 0 ? 125 : 125;
+	else
+		e = vk_proc_image(p, &x->img, x->argv, x->envp, err, sizeof(err));
+	free_exec(x);
+	if (e != 0) {
+		/* Past the point of no return, as on Linux: the process dies. */
+		fprintf(stderr, "vkrun: %s\n", err);
+		p->exited = 1;
+		p->status = VK_SIGSEGV;
+	}
+	vk_trace_line(p, "execve done: %s", p->name);
+}
+
+/* ---- the run loop ---- */
+
+static void
+run_one(struct vk_kernel *k, struct vk_proc *p)
+{
+	vk_proc_step(p);
+	if (p->rewind && !p->exited) {
+		struct cpu_regs r;
+
+		cpu_regs_get(p->cpu, &r);
+		r.eip -= 2;		/* back onto the int 0x81 (cd 81) */
+		cpu_regs_set(p->cpu, &r);
+	}
+	p->rewind = 0;
+	if (p->exec != NULL && !p->exited)
+		do_exec(p);
+	if (p->exited)
+		make_zombie(k, p);
+}
+
+/* Nothing is runnable: sleep until a descriptor a process waits for is ready
+ * or the nearest deadline; -1 when nothing could ever wake anyone. */
+static int
+idle(struct vk_kernel *k)
+{
+	static struct pollfd fds[VK_MAX_PROCS];
+	static struct vk_proc *who[VK_MAX_PROCS];
+	uint64_t now, next = 0;
+	int n = 0, r, timeout = -1;
+
+	for (struct vk_proc *p = k->procs; p != NULL; p = p->next) {
+		if (p->run != VK_BLOCKED || p->wait != VK_WAIT_FD)
+			continue;
+		for (int i = 0; i < p->wait_n && n < VK_MAX_PROCS; i++) {
+			fds[n] = p->wait_pfd[i];
+			fds[n].revents = 0;
+			who[n++] = p;
+		}
+		if (p->wait_deadline != 0 && (next == 0 || p->wait_deadline < next))
+			next = p->wait_deadline;
+	}
+	if (n == 0 && next == 0)
+		return -1;
+	if (next != 0) {
+		now = vk_now_ns();
+		timeout = next <= now ? 0 : (int)((next - now + 999999) / 1000000);
+	}
+	do
+		r = poll(fds, (nfds_t)n, timeout);
+	while (r < 0 && errno == EINTR);
+	for (int i = 0; i < n; i++)
+		if (fds[i].revents != 0 && who[i]->run == VK_BLOCKED) {
+			who[i]->run = VK_RUNNABLE;
+			who[i]->wait = VK_WAIT_NONE;
+		}
+	now = vk_now_ns();
+	for (struct vk_proc *p = k->procs; p != NULL; p = p->next)
+		if (p->run == VK_BLOCKED && p->wait == VK_WAIT_FD && p->wait_deadline != 0 &&
+		    p->wait_deadline <= now) {
+			p->run = VK_RUNNABLE;
+			p->wait = VK_WAIT_NONE;
+			p->wait_timed_out = 1;
+		}
+	return 0;
+}
+
+int
+vk_sched_run(struct vk_kernel *k)
+{
+	struct vk_proc *last = NULL;
+
+	while (k->init->run != VK_ZOMBIE) {
+		struct vk_proc *p = NULL;
+
+		/* Round robin: the first runnable process after the last one run. */
+		for (struct vk_proc *q = last != NULL ? last->next : k->procs; q != NULL; q = q->next)
+			if (q->run == VK_RUNNABLE) {
+				p = q;
+				break;
+			}
+		for (struct vk_proc *q = k->procs; p == NULL && q != NULL; q = q->next)
+			if (q->run == VK_RUNNABLE)
+				p = q;
+		if (p == NULL) {
+			if (idle(k) != 0) {
+				fprintf(stderr, "vkrun: every process waits and nothing can wake them\n");
+				return 125 << 8;
+			}
+			continue;
+		}
+		last = p;
+		run_one(k, p);
+	}
+	return k->init->status;
+}
+
+/* ---- fork ---- */
+
+/* Copy P's memory into C's address space: every mapping, but only the pages
+ * the host has resident (an untouched page is zero in both). */
+static int
+copy_memory(struct vk_vm *to, const struct vk_vm *from)
+{
+	unsigned char vec[256];
+
+	for (int i = 0; i < from->nreg; i++) {
+		const struct vk_region *r = &from->reg[i];
+
+		if (vk_vm_map(to, r->start, r->end - r->start, r->prot) != 0)
+			return VK_ENOMEM;
+		for (uint32_t a = r->start; a < r->end; a += 256 * VK_PAGE) {
+			uint32_t len = r->end - a < 256 * VK_PAGE ? r->end - a : 256 * VK_PAGE;
+
+			if (mincore(from->base + a, len, vec) != 0)
+				memset(vec, 1, sizeof(vec));
+			for (uint32_t pg = 0; pg < len / VK_PAGE; pg++)
+				if (vec[pg] & 1)
+					memcpy(to->base + a + pg * VK_PAGE, from->base + a + pg * VK_PAGE, VK_PAGE);
+		}
+	}
+	to->brk_start = from->brk_start;
+	to->brk = from->brk;
+	return 0;
+}
+
+int
+vk_sys_fork(struct vk_proc *p, struct vk_msg_fork *m)
+{
+	struct vk_kernel *k = p->k;
+	struct vk_proc *c;
+	struct vk_msghdr reply = m->hdr;
+	char cerr[256];
+	uint32_t zero = 0;
+	int e = VK_ENOMEM;
+
+	if (m->newsp != 0)
+		return VK_ENOSYS;	/* a child on a new stack: threads and posix_spawn's clone */
+	if (k->nprocs >= VK_MAX_PROCS)
+		return VK_EAGAIN;
+	if ((c = calloc(1, sizeof(*c))) == NULL || (c->name = strdup(p->name)) == NULL) {
+		free(c);
+		return VK_ENOMEM;
+	}
+	c->k = k;
+	c->pid = k->next_pid;
+	c->ppid = p->pid;
+	c->parent = p;
+	c->fs = p->fs;
+	c->fs.root = strdup(p->fs.root);
+	c->fs.rootfd = fcntl(p->fs.rootfd, F_DUPFD_CLOEXEC, 3);
+	snprintf(c->exe, sizeof(c->exe), "%s", p->exe);
+	c->ps = p->ps;
+	c->ps.groups = NULL;
+	if (p->ps.groups != NULL && p->ps.ngroups > 0 &&
+	    (c->ps.groups = malloc((size_t)p->ps.ngroups * sizeof(uint32_t))) != NULL)
+		memcpy(c->ps.groups, p->ps.groups, (size_t)p->ps.ngroups * sizeof(uint32_t));
+	for (int i = 0; i < VK_NOFILE; i++)
+		if ((c->fds.fd[i] = p->fds.fd[i]) != NULL) {
+			c->fds.fd[i]->refs++;
+			c->fds.cloexec[i] = p->fds.cloexec[i];
+		}
+	c->layer = p->layer;
+	c->lx_int80 = p->lx_int80;
+	c->lx_frame = p->lx_frame;
+	c->gs = p->gs;
+	if (c->fs.root == NULL || c->fs.rootfd < 0)
+		goto fail;
+	if ((c->cpu = cpu_new(vk_gate, c, cerr, sizeof(cerr))) == NULL ||
+	    vk_vm_init(&c->vm, c->cpu) != 0 || copy_memory(&c->vm, &p->vm) != 0 ||
+	    cpu_copy_state(c->cpu, p->cpu) != 0)
+		goto fail;
+	if (p->shared != NULL) {
+		c->shared = vk_guest_ptr(&c->vm, VK_SHARED_ADDR, VK_PAGE, 0);
+		c->shared->sh_pid = (uint32_t)c->pid;
+		c->shared->sh_ppid = (uint32_t)p->pid;
+	}
+	/* The child sees the fork answered with 0: in its copy of the message and in eax. */
+	reply.ms_error = 0;
+	reply.ms_result = 0;
+	reply.ms_flags = (reply.ms_flags & MSGF_SENDER_MASK) | MSGF_DONE;
+	if (vk_host_write(&c->vm, p->cur_msg, &reply, sizeof(reply)) != 0)
+		goto fail;
+	cpu_set_eax(c->cpu, zero);
+	clock_gettime(CLOCK_MONOTONIC, &c->stats.start);
+	k->next_pid++;
+	vk_sched_add(k, c);
+	vk_trace_line(p, "fork: child %d", c->pid);
+	m->hdr.ms_result = c->pid;
+	return 0;
+fail:
+	vk_proc_free(c);
+	return e;
+}
+
+/* ---- wait4 ---- */
+
+int
+vk_sys_wait4(struct vk_proc *p, struct vk_msg_wait4 *m)
+{
+	struct vk_kernel *k = p->k;
+	struct vk_proc *z = NULL;
+	int any = 0, status;
+
+	if ((m->options & ~(uint32_t)(VK_WNOHANG | 2 | 8 | 0x40000000 | 0x80000000)) != 0)
+		return VK_EINVAL;	/* WNOHANG, WUNTRACED, WCONTINUED, __WNOTHREAD, __WALL */
+	for (struct vk_proc *c = k->procs; c != NULL; c = c->next) {
+		if (c->parent != p || (m->pid > 0 && c->pid != m->pid))
+			continue;
+		any = 1;
+		if (c->run == VK_ZOMBIE) {
+			z = c;
+			break;
+		}
+	}
+	if (!any)
+		return VK_ECHILD;
+	if (z == NULL) {
+		if (m->options & VK_WNOHANG)
+			return 0;
+		p->wait = VK_WAIT_CHILD;
+		return VK_BLOCK;
+	}
+	status = z->status;
+	if (m->status != 0 && vk_copyout(&p->vm, m->status, &status, sizeof(status)) != 0)
+		return VK_EFAULT;
+	m->hdr.ms_result = z->pid;
+	reap(k, z);
+	return 0;
+}
+
+/* ---- execve ---- */
+
+/* A guest vector of string pointers into a NULL-terminated vector of copies. */
+static int
+copy_vector(struct vk_proc *p, uint32_t uvec, char ***out, size_t *bytes)
+{
+	char **v = calloc(1, sizeof(char *));
+	char s[VK_PATH_MAX * 32];
+	size_t n = 0;
+	uint32_t ptr;
+	int e;
+
+	if (v == NULL)
+		return VK_ENOMEM;
+	for (; uvec != 0; n++) {
+		char **grown;
+
+		if ((e = vk_copyin(&p->vm, &ptr, uvec + 4 * (uint32_t)n, 4)) != 0)
+			goto fail;
+		if (ptr == 0)
+			break;
+		if ((e = vk_copyinstr(&p->vm, s, ptr, sizeof(s))) != 0) {
+			e = e == VK_ENAMETOOLONG ? VK_E2BIG : e;
+			goto fail;
+		}
+		*bytes += strlen(s) + 1;
+		if (*bytes > LD_MAX_ARGBYTES || n > 100000) {
+			e = VK_E2BIG;
+			goto fail;
+		}
+		if ((grown = realloc(v, (n + 2) * sizeof(char *))) == NULL) {
+			e = VK_ENOMEM;
+			goto fail;
+		}
+		v = grown;
+		v[n + 1] = NULL;
+		if ((v[n] = strdup(s)) == NULL) {
+			e = VK_ENOMEM;
+			goto fail;
+		}
+	}
+	*out = v;
+	return 0;
+fail:
+	free_vector(v);
+	return e;
+}
+
+/* Open and validate PATH as exec would; "#!" lines are followed once. */
+static int
+load_exec(struct vk_proc *p, struct vk_exec *x, const char *path, int depth)
+{
+	char why[LD_ERRLEN], line[256];
+	struct stat st;
+	ssize_t n;
+	int fd, e;
+
+	if ((e = vk_fs_open(&p->fs, path, O_RDONLY, 0, &fd)) != 0)
+		return e;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (st.st_mode & 0111) == 0) {
+		close(fd);
+		return VK_EACCES;
+	}
+	n = pread(fd, line, sizeof(line) - 1, 0);
+	if (n > 2 && line[0] == '#' && line[1] == '!' && depth == 0) {
+		char *interp, *arg, *end, **argv;
+		size_t argc = 0;
+
+		close(fd);
+		line[n] = '\0';
+		if ((end = strchr(line, '\n')) == NULL)
+			return VK_ENOEXEC;
+		*end = '\0';
+		interp = line + 2 + strspn(line + 2, " \t");
+		arg = interp + strcspn(interp, " \t");
+		if (*arg != '\0') {
+			*arg++ = '\0';
+			arg += strspn(arg, " \t");
+			arg[strcspn(arg, " \t")] = '\0';
+		}
+		if (*interp == '\0')
+			return VK_ENOEXEC;
+		/* argv becomes: interpreter, [argument], path, argv[1...]. */
+		while (x->argv[argc] != NULL)
+			argc++;
+		if ((argv = calloc(argc + 4, sizeof(char *))) == NULL)
+			return VK_ENOMEM;
+		size_t i = 0;
+		argv[i++] = strdup(interp);
+		if (*arg != '\0')
+			argv[i++] = strdup(arg);
+		argv[i++] = strdup(path);
+		for (size_t j = 1; j < argc; j++)
+			argv[i++] = x->argv[j];
+		free(x->argv[0]);
+		free(x->argv);
+		x->argv = argv;
+		free(x->name);
+		x->name = strdup(interp);
+		return load_exec(p, x, interp, depth + 1);
+	}
+	e = ld_load_fd(path, fd, &x->img, why);
+	close(fd);
+	if (e != 0)
+		return e == ENOEXEC ? VK_ENOEXEC : vk_errno_host(e);
+	return 0;
+}
+
+int
+vk_sys_execve(struct vk_proc *p, struct vk_msg_execve *m)
+{
+	char path[VK_PATH_MAX];
+	struct vk_exec *x = calloc(1, sizeof(*x));
+	size_t bytes = 0;
+	int e;
+
+	if (x == NULL)
+		return VK_ENOMEM;
+	if ((e = vk_copyinstr(&p->vm, path, m->path, sizeof(path))) != 0)
+		goto fail;
+	/* /proc/self/exe is the program this process runs (a C library's, or
+	 * busybox's, way of running itself again). */
+	if (strcmp(path, "/proc/self/exe") == 0)
+		snprintf(path, sizeof(path), "%s", p->exe);
+	if ((e = copy_vector(p, m->argv, &x->argv, &bytes)) != 0 ||
+	    (e = copy_vector(p, m->envp, &x->envp, &bytes)) != 0)
+		goto fail;
+	if (x->argv[0] == NULL) {
+		char **v = realloc(x->argv, 2 * sizeof(char *));
+
+		if (v == NULL) {
+			e = VK_ENOMEM;
+			goto fail;
+		}
+		x->argv = v;
+		x->argv[0] = strdup(path);
+		x->argv[1] = NULL;
+	}
+	if ((x->name = strdup(path)) == NULL) {
+		e = VK_ENOMEM;
+		goto fail;
+	}
+	if ((e = load_exec(p, x, path, 0)) != 0)
+		goto fail;
+	/* Validated: the gate stops the CPU and the run loop builds the new image. */
+	p->exec = x;
+	return 0;
+fail:
+	free_exec(x);
+	return e;
+}
