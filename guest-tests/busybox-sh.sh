@@ -5,7 +5,9 @@
 # writer in vkrun's scheduler), gives what it gives natively, byte for byte:
 # pipelines, command substitution, && and ||, while loops calling applets,
 # exit codes, a pipeline 20 processes deep, tar c | tar t, and a shell that
-# forks a hundred children and reaps them.  (The shell's own "wait" builtin
+# forks a hundred children and reaps them, a child that dies of SIGSEGV
+# (its parent sees the signal and goes on), and kill to other processes.  (A background job killed by a signal is
+# reported by the shell from its SIGCHLD handler: the signals issue.)  (The shell's own "wait" builtin
 # needs rt_sigsuspend and SIGCHLD: the signals issue.)
 . "${GUEST_SRCDIR:-$(dirname "$0")}/busybox-lib.sh"
 
@@ -22,4 +24,6 @@ bbc "sh -c 'cat big | cat | cat | cat | cat | cat | cat | cat | cat | cat | cat 
 bbc "sh -c 'seq 1 100 | while read n; do echo \$((n * n)); done | tail -2'"
 bbc "sh -c 'for i in \$(seq 1 50); do echo \$i | cat >/dev/null; done; echo reaped'"
 bbc "sh -c 'sort -n nums | uniq -c | sort -rn | head -2'"
+bbc "sh -c 'sh -c \"kill -SEGV \\\$\\\$\"; echo status \$?; echo sibling | cat'"
+bbc "sh -c 'kill 4242; echo none \$?; sh -c \"sh -c \\\"kill -TERM \\\$\\\$\\\"; echo notreached\"; echo status \$?'"
 done_testing

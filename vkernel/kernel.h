@@ -321,6 +321,9 @@ int vk_rlimit_get(struct vk_proc *p, int resource, int64_t *cur, int64_t *max);
 int vk_sched_run(struct vk_kernel *k);
 /* vk_sched_free: free every process (at vkrun's end). */
 void vk_sched_free(struct vk_kernel *k);
+/* vk_sched_kill: end T, which is not the running process, as signal SIG's
+ * default action does: it becomes a zombie with wait status SIG. */
+void vk_sched_kill(struct vk_proc *t, int sig);
 /* vk_sched_add: put P in the process table (runnable). */
 void vk_sched_add(struct vk_kernel *k, struct vk_proc *p);
 /* vk_sched_can_block: 1 when another process could make a blocked one ready. */

@@ -121,6 +121,17 @@ make_zombie(struct vk_kernel *k, struct vk_proc *p)
 		p->parent->run = VK_RUNNABLE;
 }
 
+void
+vk_sched_kill(struct vk_proc *t, int sig)
+{
+	if (t->run == VK_ZOMBIE || t->exited)
+		return;
+	vk_trace_line(t, "killed by signal %d (sent by another process)", sig);
+	t->exited = 1;
+	t->status = sig;
+	make_zombie(t->k, t);
+}
+
 static void
 reap(struct vk_kernel *k, struct vk_proc *z)
 {
