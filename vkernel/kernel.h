@@ -312,6 +312,9 @@ void vk_proc_exit(struct vk_proc *p, int status);
 void vk_proc_kill(struct vk_proc *p, int sig, const char *why);
 
 /* ---- sys_misc.c ---- */
+/* vk_pstate_fork: give child C a copy of P's per-process state (limits, name,
+ * groups, process group and session, which a child inherits).  0 or VK_ENOMEM. */
+int vk_pstate_fork(struct vk_proc *c, struct vk_proc *p);
 /* vk_rlimit_get: P's limit RESOURCE as setrlimit left it (-1: infinity).  0 or VK_EINVAL. */
 int vk_rlimit_get(struct vk_proc *p, int resource, int64_t *cur, int64_t *max);
 

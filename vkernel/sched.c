@@ -181,9 +181,10 @@ do_exec(struct vk_proc *p)
 	x->name = NULL;
 	vk_proc_set_exe(p, p->name);
 	p->cpu = cpu_new(vk_gate, p, cerr, sizeof(cerr));
-	if (p->cpu == NULL || vk_vm_init(&p->vm, p->cpu) != 0)
-		e = snprintf(err, sizeof(err), "%s: cannot create a CPU: %s", p->name, cerr) > 0 ? 125 : 125;
-	else
+	if (p->cpu == NULL || vk_vm_init(&p->vm, p->cpu) != 0) {
+		snprintf(err, sizeof(err), "%s: cannot create a CPU: %s", p->name, cerr);
+		e = 125;
+	} else
 		e = vk_proc_image(p, &x->img, x->argv, x->envp, err, sizeof(err));
 	free_exec(x);
 	if (e != 0) {
@@ -346,11 +347,6 @@ vk_sys_fork(struct vk_proc *p, struct vk_msg_fork *m)
 	c->fs.root = strdup(p->fs.root);
 	c->fs.rootfd = fcntl(p->fs.rootfd, F_DUPFD_CLOEXEC, 3);
 	snprintf(c->exe, sizeof(c->exe), "%s", p->exe);
-	c->ps = p->ps;
-	c->ps.groups = NULL;
-	if (p->ps.groups != NULL && p->ps.ngroups > 0 &&
-	    (c->ps.groups = malloc((size_t)p->ps.ngroups * sizeof(uint32_t))) != NULL)
-		memcpy(c->ps.groups, p->ps.groups, (size_t)p->ps.ngroups * sizeof(uint32_t));
 	for (int i = 0; i < VK_NOFILE; i++)
 		if ((c->fds.fd[i] = p->fds.fd[i]) != NULL) {
 			c->fds.fd[i]->refs++;
@@ -360,7 +356,7 @@ vk_sys_fork(struct vk_proc *p, struct vk_msg_fork *m)
 	c->lx_int80 = p->lx_int80;
 	c->lx_frame = p->lx_frame;
 	c->gs = p->gs;
-	if (c->fs.root == NULL || c->fs.rootfd < 0)
+	if (c->fs.root == NULL || c->fs.rootfd < 0 || vk_pstate_fork(c, p) != 0)
 		goto fail;
 	if ((c->cpu = cpu_new(vk_gate, c, cerr, sizeof(cerr))) == NULL ||
 	    vk_vm_init(&c->vm, c->cpu) != 0 || copy_memory(&c->vm, &p->vm) != 0 ||
@@ -401,7 +397,10 @@ vk_sys_wait4(struct vk_proc *p, struct vk_msg_wait4 *m)
 	if ((m->options & ~(uint32_t)(VK_WNOHANG | 2 | 8 | 0x40000000 | 0x80000000)) != 0)
 		return VK_EINVAL;	/* WNOHANG, WUNTRACED, WCONTINUED, __WNOTHREAD, __WALL */
 	for (struct vk_proc *c = k->procs; c != NULL; c = c->next) {
-		if (c->parent != p || (m->pid > 0 && c->pid != m->pid))
+		/* A parent with children has its state filled (vk_pstate_fork). */
+		if (c->parent != p || (m->pid > 0 && c->pid != m->pid) ||
+		    (m->pid == 0 && c->ps.pgid != p->ps.pgid) ||
+		    (m->pid < -1 && (int64_t)c->ps.pgid != -(int64_t)m->pid))
 			continue;
 		any = 1;
 		if (c->run == VK_ZOMBIE) {

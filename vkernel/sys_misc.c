@@ -77,6 +77,21 @@ state(struct vk_proc *p)
 	return &p->ps;
 }
 
+int
+vk_pstate_fork(struct vk_proc *c, struct vk_proc *p)
+{
+	struct vk_pstate *s = state(p);
+
+	c->ps = *s;
+	c->ps.groups = NULL;
+	if (s->groups != NULL && s->ngroups > 0) {
+		if ((c->ps.groups = malloc((size_t)s->ngroups * sizeof(uint32_t))) == NULL)
+			return VK_ENOMEM;
+		memcpy(c->ps.groups, s->groups, (size_t)s->ngroups * sizeof(uint32_t));
+	}
+	return 0;
+}
+
 static int
 is_root(const struct vk_proc *p)
 {
