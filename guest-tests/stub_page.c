@@ -4,24 +4,27 @@
  *
  * Pins down: __vk_stubs is page-aligned and each system call symbol of
  * program ABI 1 is its slot, __vk_stubs + 8*N, in the table's order; each of
- * the 28 slots holds `jmp rel32' (0xe9) to an entry inside the layer's range
- * [0xff100000, 0xff800000), then three int3; the rest of the page, slots 28
+ * the 42 slots holds `jmp rel32' (0xe9) to an entry inside the layer's range
+ * [0xff100000, 0xff800000), then three int3; the rest of the page, slots 42
  * to 511, is int3; and the page is readable (stub_faults.sh checks that it is
  * neither writable nor executable past the table).
  */
 #include <fcntl.h>
+#include <signal.h>
 #include <stdint.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
+#include <vkrun/async.h>
 
 #include "check.h"
 
 #define SLOT		8		/* bytes per slot */
 #define NSLOTS		512		/* slots per page */
-#define ABI1_SLOTS	28		/* slots program ABI 1 names */
+#define ABI1_SLOTS	42		/* slots program ABI 1 names */
 #define LAYER_MIN	0xff100000u
 #define LAYER_MAX	0xff800000u
 
@@ -61,6 +64,20 @@ static const struct {
 	{ (const void *)chdir, "chdir" },
 	{ (const void *)rmdir, "rmdir" },
 	{ (const void *)rename, "rename" },
+	{ (const void *)fork, "fork" },
+	{ (const void *)execve, "execve" },
+	{ (const void *)waitpid, "waitpid" },
+	{ (const void *)pipe, "pipe" },
+	{ (const void *)nanosleep, "nanosleep" },
+	{ (const void *)kill, "kill" },
+	{ (const void *)vk_aread, "vk_aread" },
+	{ (const void *)vk_awrite, "vk_awrite" },
+	{ (const void *)vk_asleep, "vk_asleep" },
+	{ (const void *)vk_awaitpid, "vk_awaitpid" },
+	{ (const void *)vk_wait, "vk_wait" },
+	{ (const void *)vk_abort, "vk_abort" },
+	{ (const void *)vk_done, "vk_done" },
+	{ (const void *)vk_result, "vk_result" },
 };
 
 int

@@ -80,5 +80,20 @@ int ly_fstat(int fd, struct stat *st);
 char *ly_getcwd(char *buf, uint32_t size);
 int ly_rmdir(const char *path);
 int ly_rename(const char *from, const char *to);
+int32_t ly_fork(void);
+int32_t ly_waitpid(int32_t pid, int *status, int32_t options);
+int ly_pipe(int fds[2]);
+int ly_nanosleep(const struct timespec *req, struct timespec *rem);
+int ly_kill(int32_t pid, int32_t sig);
+struct vk_req;
+struct vk_port;
+int ly_aread(struct vk_req *r, struct vk_port *port, int fd, void *buf, uint32_t n);
+int ly_awrite(struct vk_req *r, struct vk_port *port, int fd, const void *buf, uint32_t n);
+int ly_asleep(struct vk_req *r, struct vk_port *port, const struct timespec *d);
+int ly_awaitpid(struct vk_req *r, struct vk_port *port, int32_t pid, int *status, int32_t options);
+int ly_wait(struct vk_port *port, struct vk_req *r);
+int ly_abort(struct vk_req *r);
+int ly_done(const struct vk_req *r);
+int64_t ly_result(struct vk_req *r);
 
 #endif

@@ -46,6 +46,8 @@ vk_errno_name(int e)
 {
 	int i = find(e);
 
+	if (e == VK_EASYNC)
+		return "EASYNC";
 	return i < 0 ? NULL : errtab[i].name;
 }
 
@@ -54,5 +56,7 @@ vk_errno_text(int e)
 {
 	int i = find(e);
 
+	if (e == VK_EASYNC)
+		return "Request queued";
 	return i < 0 ? NULL : errtab[i].text;
 }

@@ -9,7 +9,9 @@
  * in, checks the header, looks the command up in the generated vk_sysent[]
  * table and calls its handler, then writes the reply (header and outputs)
  * back into the guest's message.  All of it happens inside the interrupt
- * hook; the CPU is stopped only when a handler ends the process.
+ * hook; the CPU is stopped only when a handler ends the process, blocks it
+ * or replaces its image.  Asynchronous messages (MSGF_ASYNC) and waitsys are
+ * async.c's.
  */
 #include "config.h"
 
@@ -19,8 +21,58 @@
 #include "vkernel/kernel.h"
 #include "vkernel/sysent.h"
 
-/* The port is ignored for now (seed 004: "the kernel will initially ignore the
- * userland version of the system port"); it is traced. */
+int
+vk_gate_dispatch(struct vk_proc *p, void *msg, uint32_t size)
+{
+	struct vk_msghdr *h = msg;
+	uint32_t cmd = h->ms_cmd;
+	const struct vk_sysent *e = cmd < VK_SYS_NSLOTS ? &vk_sysent[cmd] : NULL;
+
+	if (e == NULL || e->call == NULL)
+		return VK_ENOSYS;
+	if (size < (uint32_t)e->msgsize)
+		return VK_EINVAL;
+	h->ms_result = 0;
+	return e->call(p, msg);
+}
+
+void
+vk_gate_reply(struct vk_proc *p, uint32_t umsg, void *msg, uint32_t size, int error, uint32_t flags)
+{
+	struct vk_msghdr *h = msg;
+	uint32_t cmd = h->ms_cmd;
+	const struct vk_sysent *e = cmd < VK_SYS_NSLOTS && vk_sysent[cmd].call != NULL ? &vk_sysent[cmd] : NULL;
+	unsigned char *guest;
+
+	h->ms_error = error;
+	if (error != 0)
+		h->ms_result = -1;
+	h->ms_flags = (h->ms_flags & MSGF_SENDER_MASK) | MSGF_DONE | flags;
+	/* The header always, the outputs on success.  The handler may have
+	 * changed the mappings, so the message is looked up again. */
+	guest = vk_guest_ptr(&p->vm, umsg, size, VK_ACC_WRITE);
+	if (guest != NULL) {
+		memcpy(guest, msg, sizeof(struct vk_msghdr));
+		if (error == 0 && e != NULL && e->outoff < e->msgsize)
+			memcpy(guest + e->outoff, (unsigned char *)msg + e->outoff, e->msgsize - e->outoff);
+	}
+	if (e != NULL) {
+		p->stats.msgs[cmd]++;
+		p->stats.errors[cmd] += error != 0;
+	} else
+		p->stats.unknown++;
+	if (p->k->opt.trace != NULL)
+		vk_trace_msg(p, e != NULL ? e : NULL, cmd, msg, error);
+}
+
+/*
+ * sendsys: copy the message in, check the header, dispatch, reply.  The port
+ * in eax (the "system port") is ignored for now (seed 004: "the kernel will
+ * initially ignore the userland version of the system port"); it is traced.
+ * An MSGF_ASYNC message that cannot finish now is queued (VK_EASYNC); one
+ * that finishes at once is also put on its reply port, so a program that
+ * collects from its port sees every request it sent there.
+ */
 static int
 sendsys(struct vk_proc *p, uint32_t port, uint32_t umsg, uint32_t size)
 {
@@ -29,11 +81,10 @@ sendsys(struct vk_proc *p, uint32_t port, uint32_t umsg, uint32_t size)
 		unsigned char	b[VK_MSG_MAX];
 		uint64_t	align;
 	} m;
-	const struct vk_sysent *e;
 	unsigned char *guest;
 	uint64_t t0 = 0;
 	uint32_t cmd;
-	int error;
+	int error, async;
 
 	if (size < sizeof(struct vk_msghdr) || size > VK_MSG_MAX) {
 		p->stats.gate_refused++;
@@ -53,60 +104,47 @@ sendsys(struct vk_proc *p, uint32_t port, uint32_t umsg, uint32_t size)
 		    m.h.ms_size != size ? "ms_size differs from the size given" : "reserved flag bits set");
 		return VK_EINVAL;
 	}
+	if (p->nreqs > 0 && vk_async_inflight(p, umsg)) {
+		p->stats.gate_refused++;
+		vk_trace_gate(p, "sendsys", port, umsg, size, VK_EBUSY, "the message is in flight");
+		return VK_EBUSY;
+	}
+	async = (m.h.ms_flags & MSGF_ASYNC) != 0;
+	if (async && m.h.ms_reply != 0 && (error = vk_async_port_ok(p, m.h.ms_reply)) != 0) {
+		p->stats.gate_refused++;
+		vk_trace_gate(p, "sendsys", port, umsg, size, error, "unusable reply port");
+		return error;
+	}
 	cmd = m.h.ms_cmd;
-	e = cmd < VK_SYS_NSLOTS ? &vk_sysent[cmd] : NULL;
 	if (p->k->opt.stats != NULL)
 		t0 = vk_now_ns();
-	if (e == NULL || e->call == NULL)
-		error = VK_ENOSYS;
-	else if (size < (uint32_t)e->msgsize)
-		error = VK_EINVAL;
-	else {
-		m.h.ms_result = 0;
-		p->cur_msg = umsg;
-		error = e->call(p, m.b);
-		if (error == VK_BLOCK)
+	p->cur_msg = umsg;
+	p->in_async = async;
+	error = vk_gate_dispatch(p, m.b, size);
+	p->in_async = 0;
+	if (error == VK_BLOCK) {
+		if (!async)
 			return VK_BLOCK;	/* unanswered: re-sent when the process resumes */
+		if ((error = vk_async_queue(p, umsg, size)) == VK_EASYNC)
+			return VK_EASYNC;
 	}
-	m.h.ms_error = error;
-	if (error != 0)
-		m.h.ms_result = -1;
-	m.h.ms_flags = (m.h.ms_flags & MSGF_SENDER_MASK) | MSGF_DONE;
-	/* The reply: header always, outputs on success.  The handler may have
-	 * changed the mappings, so look the message up again. */
-	guest = vk_guest_ptr(&p->vm, umsg, size, VK_ACC_WRITE);
-	if (guest != NULL) {
-		memcpy(guest, m.b, sizeof(struct vk_msghdr));
-		if (error == 0 && e->outoff < e->msgsize)
-			memcpy(guest + e->outoff, m.b + e->outoff, e->msgsize - e->outoff);
-	}
-	if (e != NULL) {
-		p->stats.msgs[cmd]++;
-		p->stats.errors[cmd] += error != 0;
-		if (t0 != 0)
-			p->stats.ns[cmd] += vk_now_ns() - t0;
-	} else
-		p->stats.unknown++;
-	if (p->k->opt.trace != NULL)
-		vk_trace_msg(p, e, cmd, m.b, error);
+	vk_gate_reply(p, umsg, m.b, size, error, 0);
+	if (t0 != 0 && cmd < VK_SYS_NSLOTS)
+		p->stats.ns[cmd] += vk_now_ns() - t0;
+	if (async)
+		vk_async_post(p, m.h.ms_reply, umsg);
 	return error;
 }
 
-/* Every message completes synchronously for now, so a message is either done
- * (waitsys returns at once) or was never sent (nothing could complete it). */
 static int
 waitsys(struct vk_proc *p, uint32_t port, uint32_t umsg)
 {
-	struct vk_msghdr h;
-	int error = 0;
+	int error;
 
 	p->stats.waits++;
-	if (umsg != 0) {
-		error = vk_copyin(&p->vm, &h, umsg, sizeof(h));
-		if (error == 0 && (h.ms_flags & MSGF_DONE) == 0)
-			error = VK_EDEADLK;
-	}
-	vk_trace_gate(p, "waitsys", port, umsg, 0, error, NULL);
+	error = vk_async_waitsys(p, port, umsg);
+	if (error != VK_BLOCK)
+		vk_trace_gate(p, "waitsys", port, umsg, 0, error, NULL);
 	return error;
 }
 
@@ -157,6 +195,8 @@ vk_gate(void *ctx, struct cpu *cpu, uint32_t vector)
 	}
 	p->stats.traps_gate++;
 	vk_shared_tick(p);
+	if (p->k->nreqs > 0)
+		vk_async_tick(p->k);
 	cpu_gate_args(cpu, &eax, &ecx, &edx);
 	if (edx != 0)
 		error = sendsys(p, eax, ecx, edx);

@@ -185,6 +185,9 @@ struct vk_stats {
 	uint64_t	traps_linux;	/* int 0x80 */
 	uint64_t	gate_refused;	/* sendsys rejected before dispatch */
 	uint64_t	waits, flushes;
+	uint64_t	async_queued;	/* MSGF_ASYNC messages that could not finish at once */
+	uint64_t	async_done;	/* queued messages answered later */
+	uint64_t	async_aborted;	/* queued messages ended by abortmsg */
 	uint64_t	msgs[VK_SYS_NSLOTS];
 	uint64_t	errors[VK_SYS_NSLOTS];
 	uint64_t	ns[VK_SYS_NSLOTS];
@@ -199,7 +202,17 @@ struct vk_stats {
 #define VK_WAIT_MAX		64	/* descriptors one blocked call may wait on */
 
 enum vk_run { VK_RUNNABLE, VK_BLOCKED, VK_ZOMBIE };
-enum vk_wait { VK_WAIT_NONE, VK_WAIT_CHILD, VK_WAIT_FD };
+enum vk_wait { VK_WAIT_NONE, VK_WAIT_CHILD, VK_WAIT_FD, VK_WAIT_MSG };
+
+/* What a blocked process, or a queued request, waits for. */
+struct vk_waitrec {
+	enum vk_wait	kind;
+	int		n;		/* VK_WAIT_FD: host descriptors and poll events */
+	struct pollfd	pfd[VK_WAIT_MAX];
+	uint64_t	deadline;	/* CLOCK_MONOTONIC ns to give up at; 0: none */
+	int		timed_out;	/* the deadline passed: the re-sent call times out */
+	int		ready;		/* woken (a child ended, a descriptor is ready) */
+};
 
 /* ---- sys_misc.c: per-process state of the calls it serves ---- */
 #define VK_NLIMITS	16		/* Linux's RLIM_NLIMITS */
@@ -222,6 +235,7 @@ struct ld_image;
 struct ld_layer;
 struct vk_exec;
 struct vk_layerimg;
+struct vk_req;
 
 struct vk_proc {
 	struct vk_kernel *k;
@@ -247,11 +261,11 @@ struct vk_proc {
 	struct vk_proc	*next;		/* in k->procs */
 	struct vk_proc	*parent;	/* NULL for the first process */
 	enum vk_run	run;
-	enum vk_wait	wait;		/* what a VK_BLOCKED process waits for */
-	int		wait_n;		/* VK_WAIT_FD: host descriptors and poll events */
-	struct pollfd	wait_pfd[VK_WAIT_MAX];
-	uint64_t	wait_deadline;	/* CLOCK_MONOTONIC ns to give up at; 0: none */
-	int		wait_timed_out;	/* the deadline passed: the re-sent call times out */
+	struct vk_waitrec w;		/* what a VK_BLOCKED process waits for */
+	/* Asynchronous messages in flight (async.c). */
+	struct vk_req	*reqs;		/* queued, oldest first */
+	int		nreqs;
+	int		in_async;	/* dispatching an MSGF_ASYNC message: never block the host */
 	int		rewind;		/* re-send the blocked int 0x81 when resumed */
 	struct vk_exec	*exec;		/* an execve validated inside the gate, done after it */
 	uint32_t	cur_msg;	/* guest address of the message being handled */
@@ -271,8 +285,11 @@ struct vk_kernel {
 	struct vk_options opt;
 	struct vk_proc	*procs;		/* every process, zombies included */
 	struct vk_proc	*init;		/* the first process: its end is vkrun's */
+	struct vk_proc	*last;		/* the process the scheduler ran last (NULL once reaped) */
 	int		nprocs;		/* live (not zombie) processes */
 	int		next_pid;
+	int		nreqs;		/* asynchronous requests in flight, all processes */
+	uint64_t	async_check;	/* vk_now_ns() of the next check from the gate */
 	uint64_t	tsc0;		/* TSC and CLOCK_MONOTONIC ns at start: */
 	int64_t		mono0;		/* the baseline of the TSC rate */
 	struct vk_layerimg *layers;	/* layer images loaded so far */
@@ -334,12 +351,59 @@ int vk_sched_can_block(const struct vk_proc *p);
 /* vk_sched_block_fd: make P wait until host HOSTFD has EVENTS; returns VK_BLOCK. */
 int vk_sched_block_fd(struct vk_proc *p, int hostfd, short events);
 /* vk_sched_block_poll: make P wait until one of FDS (N) is ready or TIMEOUT_MS
- * (< 0: none) passes, when P->wait_timed_out is set; returns VK_BLOCK. */
+ * (< 0: none) passes, when P->w.timed_out is set; returns VK_BLOCK. */
 int vk_sched_block_poll(struct vk_proc *p, const struct pollfd *fds, int n, int timeout_ms);
+/* vk_sched_block_until: make P wait until CLOCK_MONOTONIC ns DEADLINE, when
+ * P->w.timed_out is set; returns VK_BLOCK. */
+int vk_sched_block_until(struct vk_proc *p, uint64_t deadline);
+
+/* ---- async.c: MSGF_ASYNC requests, reply ports, waitsys, abort ---- */
+#define VK_REQ_MAX	64		/* requests one process may have in flight */
+/*
+ * vk_async_queue: the MSGF_ASYNC message at guest UMSG (SIZE bytes) could not
+ * finish now, and its handler recorded in P->w what it waits for.  Queue it:
+ * the kernel keeps its own copy of the message, the request takes over P->w,
+ * the guest's copy is marked MSGF_QUEUED, and the reply comes when the wait is
+ * over.  Returns VK_EASYNC, or a guest errno (the message is then answered
+ * with it).
+ */
+int vk_async_queue(struct vk_proc *p, uint32_t umsg, uint32_t size);
+/* vk_async_post: put the done message UMSG on reply port PORT (guest addresses;
+ * PORT 0: none).  A full port keeps it in the kernel until there is room. */
+void vk_async_post(struct vk_proc *p, uint32_t port, uint32_t umsg);
+/* vk_async_inflight: 1 when P's message at guest UMSG is queued and unanswered. */
+int vk_async_inflight(struct vk_proc *p, uint32_t umsg);
+/* vk_async_port_ok: 0 when guest address PORT is a usable reply port, else a guest errno. */
+int vk_async_port_ok(struct vk_proc *p, uint32_t port);
+/* vk_async_waitsys: waitsys(PORT, UMSG) for P: 0, a guest errno, or VK_BLOCK. */
+int vk_async_waitsys(struct vk_proc *p, uint32_t port, uint32_t umsg);
+/* vk_async_run: complete every request whose wait is over, in every process. */
+void vk_async_run(struct vk_kernel *k);
+/* vk_async_tick: from the gate, while requests are in flight: vk_async_run at
+ * most once a millisecond, so a process that never blocks still sees replies. */
+void vk_async_tick(struct vk_kernel *k);
+/* vk_async_pollset: add the descriptors the requests wait on to FDS (at most MAX,
+ * starting at *N), and lower *NEXT to the nearest deadline (0: none). */
+void vk_async_pollset(struct vk_kernel *k, struct pollfd *fds, int max, int *n, uint64_t *next);
+/* vk_async_child_ended: P's child has ended: wake P's requests that wait for one. */
+void vk_async_child_ended(struct vk_proc *p);
+/* vk_async_free: drop P's requests unanswered (P ends or execs). */
+void vk_async_free(struct vk_proc *p);
 
 /* ---- gate.c ---- */
 /* vk_gate: the int 0x81 trap function for cpu_new (CTX is the vk_proc). */
 void vk_gate(void *ctx, struct cpu *cpu, uint32_t vector);
+/*
+ * vk_gate_dispatch: run the handler of the checked message MSG (SIZE bytes,
+ * the kernel's copy) for P.  Returns 0, a guest errno, or VK_BLOCK.
+ */
+int vk_gate_dispatch(struct vk_proc *p, void *msg, uint32_t size);
+/*
+ * vk_gate_reply: answer MSG with ERROR: the header (MSGF_DONE, ms_error,
+ * ms_result) and, on success, the outputs go back to guest address UMSG;
+ * counted and traced.  FLAGS are added to ms_flags (MSGF_ABORTED).
+ */
+void vk_gate_reply(struct vk_proc *p, uint32_t umsg, void *msg, uint32_t size, int error, uint32_t flags);
 
 /* ---- trace.c ---- */
 struct vk_sysent;

@@ -49,7 +49,7 @@ vk_sched_add(struct vk_kernel *k, struct vk_proc *p)
 int
 vk_sched_can_block(const struct vk_proc *p)
 {
-	return p->k->nprocs > 1;
+	return p->k->nprocs > 1 || p->in_async;
 }
 
 int
@@ -63,13 +63,23 @@ vk_sched_block_fd(struct vk_proc *p, int hostfd, short events)
 int
 vk_sched_block_poll(struct vk_proc *p, const struct pollfd *fds, int n, int timeout_ms)
 {
-	p->wait = VK_WAIT_FD;
-	p->wait_n = 0;
-	for (int i = 0; i < n && p->wait_n < VK_WAIT_MAX; i++)
+	p->w.kind = VK_WAIT_FD;
+	p->w.n = 0;
+	for (int i = 0; i < n && p->w.n < VK_WAIT_MAX; i++)
 		if (fds[i].fd >= 0)
-			p->wait_pfd[p->wait_n++] = (struct pollfd){ .fd = fds[i].fd, .events = fds[i].events };
-	p->wait_deadline = timeout_ms < 0 ? 0 : vk_now_ns() + (uint64_t)timeout_ms * 1000000u;
-	p->wait_timed_out = 0;
+			p->w.pfd[p->w.n++] = (struct pollfd){ .fd = fds[i].fd, .events = fds[i].events };
+	p->w.deadline = timeout_ms < 0 ? 0 : vk_now_ns() + (uint64_t)timeout_ms * 1000000u;
+	p->w.timed_out = p->w.ready = 0;
+	return VK_BLOCK;
+}
+
+int
+vk_sched_block_until(struct vk_proc *p, uint64_t deadline)
+{
+	p->w.kind = VK_WAIT_FD;
+	p->w.n = 0;
+	p->w.deadline = deadline != 0 ? deadline : 1;
+	p->w.timed_out = p->w.ready = 0;
 	return VK_BLOCK;
 }
 
@@ -101,6 +111,7 @@ make_zombie(struct vk_kernel *k, struct vk_proc *p)
 {
 	if (k->opt.stats != NULL)
 		vk_stats_print(p, k->opt.stats);
+	vk_async_free(p);
 	vk_fd_free(&p->fds);
 	vk_vm_free(&p->vm);
 	cpu_free(p->cpu);
@@ -117,8 +128,11 @@ make_zombie(struct vk_kernel *k, struct vk_proc *p)
 			if (c->shared != NULL)
 				c->shared->sh_ppid = (uint32_t)c->ppid;
 		}
-	if (p->parent != NULL && p->parent->run == VK_BLOCKED && p->parent->wait == VK_WAIT_CHILD)
-		p->parent->run = VK_RUNNABLE;
+	if (p->parent != NULL) {
+		if (p->parent->run == VK_BLOCKED && p->parent->w.kind == VK_WAIT_CHILD)
+			p->parent->run = VK_RUNNABLE;
+		vk_async_child_ended(p->parent);
+	}
 }
 
 void
@@ -140,6 +154,8 @@ reap(struct vk_kernel *k, struct vk_proc *z)
 			*pp = z->next;
 			break;
 		}
+	if (k->last == z)
+		k->last = NULL;
 	vk_proc_free(z);
 }
 
@@ -167,6 +183,7 @@ do_exec(struct vk_proc *p)
 	int e;
 
 	p->exec = NULL;
+	vk_async_free(p);	/* their messages are gone with the old image */
 	for (int i = 0; i < VK_NOFILE; i++)
 		if (p->fds.fd[i] != NULL && p->fds.cloexec[i])
 			vk_fd_close(&p->fds, i);
@@ -224,19 +241,22 @@ idle(struct vk_kernel *k)
 	static struct pollfd fds[VK_MAX_PROCS];
 	static struct vk_proc *who[VK_MAX_PROCS];
 	uint64_t now, next = 0;
-	int n = 0, r, timeout = -1;
+	int n = 0, nproc, r, timeout = -1;
 
 	for (struct vk_proc *p = k->procs; p != NULL; p = p->next) {
-		if (p->run != VK_BLOCKED || p->wait != VK_WAIT_FD)
+		if (p->run != VK_BLOCKED || p->w.kind != VK_WAIT_FD)
 			continue;
-		for (int i = 0; i < p->wait_n && n < VK_MAX_PROCS; i++) {
-			fds[n] = p->wait_pfd[i];
+		for (int i = 0; i < p->w.n && n < VK_MAX_PROCS; i++) {
+			fds[n] = p->w.pfd[i];
 			fds[n].revents = 0;
 			who[n++] = p;
 		}
-		if (p->wait_deadline != 0 && (next == 0 || p->wait_deadline < next))
-			next = p->wait_deadline;
+		if (p->w.deadline != 0 && (next == 0 || p->w.deadline < next))
+			next = p->w.deadline;
 	}
+	nproc = n;
+	if (k->nreqs > 0)
+		vk_async_pollset(k, fds, VK_MAX_PROCS, &n, &next);
 	if (n == 0 && next == 0)
 		return -1;
 	if (next != 0) {
@@ -246,32 +266,33 @@ idle(struct vk_kernel *k)
 	do
 		r = poll(fds, (nfds_t)n, timeout);
 	while (r < 0 && errno == EINTR);
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < nproc; i++)
 		if (fds[i].revents != 0 && who[i]->run == VK_BLOCKED) {
 			who[i]->run = VK_RUNNABLE;
-			who[i]->wait = VK_WAIT_NONE;
+			who[i]->w.kind = VK_WAIT_NONE;
 		}
 	now = vk_now_ns();
 	for (struct vk_proc *p = k->procs; p != NULL; p = p->next)
-		if (p->run == VK_BLOCKED && p->wait == VK_WAIT_FD && p->wait_deadline != 0 &&
-		    p->wait_deadline <= now) {
+		if (p->run == VK_BLOCKED && p->w.kind == VK_WAIT_FD && p->w.deadline != 0 &&
+		    p->w.deadline <= now) {
 			p->run = VK_RUNNABLE;
-			p->wait = VK_WAIT_NONE;
-			p->wait_timed_out = 1;
+			p->w.kind = VK_WAIT_NONE;
+			p->w.timed_out = 1;
 		}
-	return 0;
+	return 0;	/* the requests' descriptors are looked at by vk_async_run */
 }
 
 int
 vk_sched_run(struct vk_kernel *k)
 {
-	struct vk_proc *last = NULL;
-
+	k->last = NULL;
 	while (k->init->run != VK_ZOMBIE) {
 		struct vk_proc *p = NULL;
 
+		if (k->nreqs > 0)
+			vk_async_run(k);
 		/* Round robin: the first runnable process after the last one run. */
-		for (struct vk_proc *q = last != NULL ? last->next : k->procs; q != NULL; q = q->next)
+		for (struct vk_proc *q = k->last != NULL ? k->last->next : k->procs; q != NULL; q = q->next)
 			if (q->run == VK_RUNNABLE) {
 				p = q;
 				break;
@@ -286,7 +307,7 @@ vk_sched_run(struct vk_kernel *k)
 			}
 			continue;
 		}
-		last = p;
+		k->last = p;
 		run_one(k, p);
 	}
 	return k->init->status;
@@ -413,7 +434,10 @@ vk_sys_wait4(struct vk_proc *p, struct vk_msg_wait4 *m)
 	if (z == NULL) {
 		if (m->options & VK_WNOHANG)
 			return 0;
-		p->wait = VK_WAIT_CHILD;
+		p->w.kind = VK_WAIT_CHILD;
+		p->w.n = 0;
+		p->w.deadline = 0;
+		p->w.ready = 0;
 		return VK_BLOCK;
 	}
 	status = z->status;

@@ -438,12 +438,16 @@ vk_sys_getrusage(struct vk_proc *p, struct vk_msg_getrusage *m)
 
 /* ---- clocks: sleeping and resolution ---- */
 
-/* clock_nanosleep (nanosleep is CLOCK_MONOTONIC, relative): the host sleeps.
- * REM gets the time left when a host signal interrupts a relative sleep. */
+/*
+ * clock_nanosleep (nanosleep is CLOCK_MONOTONIC, relative).  With other
+ * processes in this vkrun, or as an MSGF_ASYNC message, the sleep is a wait in
+ * the scheduler until the deadline; otherwise the host sleeps.  REM gets the
+ * time left when a host signal interrupts a relative host sleep.
+ */
 int
 vk_sys_nanosleep(struct vk_proc *p, struct vk_msg_nanosleep *m)
 {
-	struct timespec req, rem;
+	struct timespec req, rem, now;
 	clockid_t clk;
 	int e, abs = (m->flags & TIMER_ABSTIME) != 0;
 
@@ -453,6 +457,25 @@ vk_sys_nanosleep(struct vk_proc *p, struct vk_msg_nanosleep *m)
 		return vk_errno_host(errno);	/* Linux checks the clock first */
 	if ((e = read_ts(p, m->req, m->time64, &req)) != 0)
 		return e;
+	if (req.tv_nsec < 0 || req.tv_nsec >= 1000000000 || req.tv_sec < 0)
+		return VK_EINVAL;
+	if (vk_sched_can_block(p)) {
+		int64_t left;
+
+		if (p->w.timed_out) {
+			p->w.timed_out = 0;	/* woken at the deadline */
+			return 0;
+		}
+		left = (int64_t)req.tv_sec * 1000000000 + req.tv_nsec;
+		if (abs) {
+			if (clock_gettime(clk, &now) != 0)
+				return vk_errno_host(errno);
+			left -= (int64_t)now.tv_sec * 1000000000 + now.tv_nsec;
+		}
+		if (left <= 0)
+			return 0;
+		return vk_sched_block_until(p, vk_now_ns() + (uint64_t)left);
+	}
 	e = clock_nanosleep(clk, abs ? TIMER_ABSTIME : 0, &req, &rem);
 	if (e == EINTR && !abs && m->rem != 0 && write_ts(p, m->rem, m->time64, &rem) != 0)
 		return VK_EFAULT;
@@ -1015,9 +1038,9 @@ vk_sys_poll(struct vk_proc *p, struct vk_msg_poll *m)
 		/* Other processes run in this vkrun: never wait in the host. */
 		while ((r = poll(h, n, 0)) < 0 && errno == EINTR)
 			;
-		if (r == 0 && !p->wait_timed_out)
+		if (r == 0 && !p->w.timed_out)
 			return vk_sched_block_poll(p, h, (int)n, timeout);
-		p->wait_timed_out = 0;
+		p->w.timed_out = 0;
 		timeout = 0;		/* ready now, or the deadline has passed */
 	}
 	if (timeout > 0)

@@ -48,6 +48,34 @@ struct vk_msghdr {
 #define MSGF_ABORTED		0x00000008u	/* ended by an abort request */
 #define MSGF_SENDER_MASK	MSGF_ASYNC
 
+/*
+ * sendsys's answer for an MSGF_ASYNC message that was queued: the reply comes
+ * later (MSGF_DONE in the message, and the message on its reply port).  Not a
+ * Linux errno: sendsys alone returns it, never a message's ms_error.
+ */
+#define VK_EASYNC		1024
+
+/*
+ * A reply port: guest memory the program owns and the kernel writes done
+ * messages into.  The kernel appends the guest address of each done message
+ * at vp_ring[vp_head % vp_size] and then increments vp_head; the program takes
+ * entries from vp_tail and increments it.  Both counters run freely (they
+ * wrap at 2^32).  A full ring makes the kernel hold the message until there
+ * is room.  The port is 32 bytes of header followed by vp_size entries.
+ */
+struct vk_portabi {
+	uint32_t	vp_action;	/* VK_PORT_*: what a reply does */
+	uint32_t	vp_size;	/* ring entries, 1..VK_PORT_RING_MAX */
+	uint32_t	vp_head;	/* written by the kernel */
+	uint32_t	vp_tail;	/* written by the program */
+	uint32_t	vp_upcall;	/* reserved for the upcall actions (0) */
+	uint32_t	vp_pending;	/* reserved: replies held back (0) */
+	uint32_t	vp_resv[2];
+	/* uint32_t vp_ring[vp_size]; */
+};
+#define VK_PORT_QUEUE		0	/* queue without notification */
+#define VK_PORT_RING_MAX	4096
+
 /* Guest errno values (those of Linux i386).  X(name, number, text). */
 #define VK_ERRNO_LIST(X) \
 	X(EPERM, 1, "Operation not permitted") \
@@ -208,5 +236,6 @@ enum vk_errno { VK_ERRNO_LIST(VK_X_ERRNO_ENUM) };
 VK_STATIC_ASSERT(sizeof(struct vk_msghdr) == 32, "message header is 32 bytes");
 VK_STATIC_ASSERT(__builtin_offsetof(struct vk_msghdr, ms_error) == 16, "ms_error at 16");
 VK_STATIC_ASSERT(__builtin_offsetof(struct vk_msghdr, ms_result) == 24, "ms_result at 24");
+VK_STATIC_ASSERT(sizeof(struct vk_portabi) == 32, "reply port header is 32 bytes");
 
 #endif

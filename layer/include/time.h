@@ -42,6 +42,7 @@ struct tm {
 /* System calls (the layer). */
 time_t time(time_t *t);
 int clock_gettime(clockid_t clk, struct timespec *ts);
+int nanosleep(const struct timespec *req, struct timespec *rem);
 
 /* libc. */
 clock_t clock(void);

@@ -4,7 +4,7 @@
  * Everything here except getopt, brk, sbrk and environ is a system call
  * provided by the kernel-interfacing layer; it sets errno and returns -1 (getcwd: NULL)
  * on failure.  brk and sbrk are libc's, built on the layer's raw __vk_brk.
- * Calls the kernel cannot do yet (isatty, access, fork, ...) are left out
+ * Calls the kernel cannot do yet (isatty, access, ...) are left out
  * on purpose rather than faked.
  */
 #ifndef _UNISTD_H
@@ -45,6 +45,9 @@ uid_t geteuid(void);
 gid_t getgid(void);
 gid_t getegid(void);
 char *getcwd(char *buf, size_t size);
+pid_t fork(void);
+int execve(const char *path, char *const argv[], char *const envp[]);
+int pipe(int fds[2]);
 
 /* Command-line options (POSIX getopt: short options, no permutation). */
 extern char *optarg;
