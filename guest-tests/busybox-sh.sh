@@ -6,7 +6,8 @@
 # pipelines, command substitution, && and ||, while loops calling applets,
 # exit codes, a pipeline 20 processes deep, tar c | tar t, and a shell that
 # forks a hundred children and reaps them, a child that dies of SIGSEGV
-# (its parent sees the signal and goes on), and kill to other processes.  (A background job killed by a signal is
+# (its parent sees the signal and goes on), kill to other processes, and a
+# busy background loop that does not starve a sleeping shell.  (A background job killed by a signal is
 # reported by the shell from its SIGCHLD handler: the signals issue.)  (The shell's own "wait" builtin
 # needs rt_sigsuspend and SIGCHLD: the signals issue.)
 . "${GUEST_SRCDIR:-$(dirname "$0")}/busybox-lib.sh"
@@ -26,4 +27,7 @@ bbc "sh -c 'for i in \$(seq 1 50); do echo \$i | cat >/dev/null; done; echo reap
 bbc "sh -c 'sort -n nums | uniq -c | sort -rn | head -2'"
 bbc "sh -c 'sh -c \"kill -SEGV \\\$\\\$\"; echo status \$?; echo sibling | cat'"
 bbc "sh -c 'kill 4242; echo none \$?; sh -c \"sh -c \\\"kill -TERM \\\$\\\$\\\"; echo notreached\"; echo status \$?'"
+# A busy process (one that keeps making calls) does not starve one that
+# sleeps: time slices end at the gate.
+bbc "sh -c '(while :; do echo x >/dev/null; done) & p=\$!; sleep 0.2; echo woke; kill \$p; echo killed'"
 done_testing

@@ -214,6 +214,11 @@ vk_gate(void *ctx, struct cpu *cpu, uint32_t vector)
 	}
 	if (p->exec != NULL)
 		cpu_request_stop(cpu);	/* the run loop replaces the image */
-	else if (!p->exited)
+	else if (!p->exited) {
 		cpu_set_eax(cpu, (uint32_t)error);
+		/* Its time slice is over and another process is ready: stop
+		 * after this call, which is answered (EIP is past the int). */
+		if (p->k->nprocs > 1 && vk_sched_slice_over(p))
+			cpu_request_stop(cpu);
+	}
 }

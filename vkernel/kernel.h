@@ -267,6 +267,7 @@ struct vk_proc {
 	int		nreqs;
 	int		in_async;	/* dispatching an MSGF_ASYNC message: never block the host */
 	int		rewind;		/* re-send the blocked int 0x81 when resumed */
+	uint64_t	slice_end;	/* vk_rdtsc() at which its time slice is used up */
 	struct vk_exec	*exec;		/* an execve validated inside the gate, done after it */
 	uint32_t	cur_msg;	/* guest address of the message being handled */
 	char		exe[VK_PATH_MAX];	/* guest path of the program (/proc/self/exe) */
@@ -344,6 +345,11 @@ void vk_sched_free(struct vk_kernel *k);
 /* vk_sched_kill: end T, which is not the running process, as signal SIG's
  * default action does: it becomes a zombie with wait status SIG. */
 void vk_sched_kill(struct vk_proc *t, int sig);
+/* VK_SLICE_TICKS: a time slice, ~10 ms at 2 GHz (TSC ticks). */
+#define VK_SLICE_TICKS		(20ull * VK_SHARED_REFRESH_TICKS)
+/* vk_sched_slice_over: from the gate: P's slice is used up and another
+ * process could run, so P should stop (it stays runnable). */
+int vk_sched_slice_over(struct vk_proc *p);
 /* vk_sched_add: put P in the process table (runnable). */
 void vk_sched_add(struct vk_kernel *k, struct vk_proc *p);
 /* vk_sched_can_block: 1 when another process could make a blocked one ready. */
@@ -437,6 +443,15 @@ void vk_layers_free(struct vk_kernel *k);
 
 /* ---- shared.c ---- */
 #define VK_SHARED_REFRESH_TICKS	(1u << 21)	/* ~1 ms at 2 GHz */
+/* vk_rdtsc: the host's time-stamp counter (cheap; the rate is calibrated in shared.c). */
+static inline uint64_t
+vk_rdtsc(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return (uint64_t)hi << 32 | lo;
+}
 void vk_clock_init(struct vk_kernel *k);
 void vk_shared_init(struct vk_proc *p, struct vk_shared *sh);
 void vk_shared_refresh(struct vk_proc *p);

@@ -29,6 +29,8 @@
 #define VK_MAX_PROCS	4096
 #define VK_WNOHANG	1
 
+static int wake_blocked(struct vk_kernel *k, int sleep);
+
 struct vk_exec {
 	struct ld_image	img;
 	char		*name;
@@ -44,6 +46,19 @@ vk_sched_add(struct vk_kernel *k, struct vk_proc *p)
 	p->run = VK_RUNNABLE;
 	if (k->init == NULL)
 		k->init = p;
+}
+
+int
+vk_sched_slice_over(struct vk_proc *p)
+{
+	if (p->k->nprocs < 2 || vk_rdtsc() < p->slice_end)
+		return 0;
+	wake_blocked(p->k, 0);	/* a sleeper's deadline, a pipe's data */
+	for (struct vk_proc *q = p->k->procs; q != NULL; q = q->next)
+		if (q != p && q->run == VK_RUNNABLE)
+			return 1;
+	p->slice_end = vk_rdtsc() + VK_SLICE_TICKS;	/* nobody else: a fresh slice */
+	return 0;
 }
 
 int
@@ -218,6 +233,7 @@ do_exec(struct vk_proc *p)
 static void
 run_one(struct vk_kernel *k, struct vk_proc *p)
 {
+	p->slice_end = vk_rdtsc() + VK_SLICE_TICKS;
 	vk_proc_step(p);
 	if (p->rewind && !p->exited) {
 		struct cpu_regs r;
@@ -233,10 +249,14 @@ run_one(struct vk_kernel *k, struct vk_proc *p)
 		make_zombie(k, p);
 }
 
-/* Nothing is runnable: sleep until a descriptor a process waits for is ready
- * or the nearest deadline; -1 when nothing could ever wake anyone. */
+/*
+ * Wake the blocked processes whose descriptor is ready or whose deadline has
+ * passed.  With SLEEP (nothing is runnable), first sleep in poll() until one
+ * of them, or a queued request, could go on.  Returns -1 when sleeping was
+ * asked for but nothing could ever wake anyone, else 0.
+ */
 static int
-idle(struct vk_kernel *k)
+wake_blocked(struct vk_kernel *k, int sleep)
 {
 	static struct pollfd fds[VK_MAX_PROCS];
 	static struct vk_proc *who[VK_MAX_PROCS];
@@ -255,17 +275,21 @@ idle(struct vk_kernel *k)
 			next = p->w.deadline;
 	}
 	nproc = n;
-	if (k->nreqs > 0)
+	if (sleep && k->nreqs > 0)
 		vk_async_pollset(k, fds, VK_MAX_PROCS, &n, &next);
 	if (n == 0 && next == 0)
-		return -1;
-	if (next != 0) {
+		return sleep ? -1 : 0;
+	if (!sleep)
+		timeout = 0;
+	else if (next != 0) {
 		now = vk_now_ns();
 		timeout = next <= now ? 0 : (int)((next - now + 999999) / 1000000);
 	}
-	do
-		r = poll(fds, (nfds_t)n, timeout);
-	while (r < 0 && errno == EINTR);
+	if (n > 0 || timeout > 0) {
+		do
+			r = poll(fds, (nfds_t)n, timeout);
+		while (r < 0 && errno == EINTR);
+	}
 	for (int i = 0; i < nproc; i++)
 		if (fds[i].revents != 0 && who[i]->run == VK_BLOCKED) {
 			who[i]->run = VK_RUNNABLE;
@@ -301,7 +325,7 @@ vk_sched_run(struct vk_kernel *k)
 			if (q->run == VK_RUNNABLE)
 				p = q;
 		if (p == NULL) {
-			if (idle(k) != 0) {
+			if (wake_blocked(k, 1) != 0) {
 				fprintf(stderr, "vkrun: every process waits and nothing can wake them\n");
 				return 125 << 8;
 			}

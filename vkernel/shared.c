@@ -16,15 +16,6 @@
 
 #include "vkernel/kernel.h"
 
-static uint64_t
-rdtsc(void)
-{
-	uint32_t lo, hi;
-
-	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
-	return (uint64_t)hi << 32 | lo;
-}
-
 static int64_t
 clock_ns(clockid_t id)
 {
@@ -37,7 +28,7 @@ clock_ns(clockid_t id)
 void
 vk_clock_init(struct vk_kernel *k)
 {
-	k->tsc0 = rdtsc();
+	k->tsc0 = vk_rdtsc();
 	k->mono0 = clock_ns(CLOCK_MONOTONIC);
 }
 
@@ -84,7 +75,7 @@ vk_shared_refresh(struct vk_proc *p)
 	if (sh == NULL)
 		return;
 	mono = clock_ns(CLOCK_MONOTONIC);
-	tsc = rdtsc();
+	tsc = vk_rdtsc();
 	clock_gettime(CLOCK_REALTIME, &real);
 	/* The layer interpolated with the old rate until now: never restart the
 	 * monotonic line below where that left the guest. */
@@ -124,6 +115,6 @@ void
 vk_shared_tick(struct vk_proc *p)
 {
 	/* Every trap costs one compare; the clock is re-read at most every ~1 ms. */
-	if (p->shared != NULL && rdtsc() - p->shared_tsc > VK_SHARED_REFRESH_TICKS)
+	if (p->shared != NULL && vk_rdtsc() - p->shared_tsc > VK_SHARED_REFRESH_TICKS)
 		vk_shared_refresh(p);
 }
