@@ -24,15 +24,6 @@
 
 #include "check.h"
 
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static void
 sleep_ms(int ms)
 {
@@ -189,7 +180,7 @@ sleep_and_child(void)
 	struct timespec d = { .tv_sec = 0, .tv_nsec = 60 * 1000000L };
 	struct vk_port port;
 	struct vk_req s, w;
-	long long t0 = now_ms();
+	long long t0 = check_now_ms();
 	int status = -1, spins = 0;
 	pid_t pid;
 
@@ -211,7 +202,7 @@ sleep_and_child(void)
 	CHECK_EQ(WEXITSTATUS(status), 7);
 	CHECK(next_done(&port) == &s);
 	CHECK_EQ(vk_result(&s), 0);
-	CHECK(now_ms() - t0 >= 60);
+	CHECK(check_now_ms() - t0 >= 60);
 }
 
 static void

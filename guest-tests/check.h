@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #ifdef __FILE_NAME__
 #define CHECK_FILE __FILE_NAME__
@@ -59,6 +60,16 @@ check_eq_failed(const char *file, int line, const char *what, long long got, lon
 	do { errno = 0; void *ck_p_ = (void *)(call); \
 	     int ck_e_ = errno; \
 	     CHECK(ck_p_ == (void *)(fail)); CHECK_EQ(ck_e_, err); } while (0)
+
+/* CLOCK_MONOTONIC in milliseconds, for tests that order events in time. */
+static __attribute__((unused)) long long
+check_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 /* The end of a test that passed: "passed" on stdout; 0 for main to return. */
 static __attribute__((unused)) int

@@ -268,6 +268,7 @@ struct vk_proc {
 	int		in_async;	/* dispatching an MSGF_ASYNC message: never block the host */
 	int		rewind;		/* re-send the blocked int 0x81 when resumed */
 	uint64_t	slice_end;	/* vk_rdtsc() at which its time slice is used up */
+	int		detached_end;	/* ended with no parent to wait for it: to be freed */
 	struct vk_exec	*exec;		/* an execve validated inside the gate, done after it */
 	uint32_t	cur_msg;	/* guest address of the message being handled */
 	char		exe[VK_PATH_MAX];	/* guest path of the program (/proc/self/exe) */
@@ -290,6 +291,7 @@ struct vk_kernel {
 	int		nprocs;		/* live (not zombie) processes */
 	int		next_pid;
 	int		nreqs;		/* asynchronous requests in flight, all processes */
+	int		ndetached;	/* ended processes nobody will wait for (rfork RFNOWAIT) */
 	uint64_t	async_check;	/* vk_now_ns() of the next check from the gate */
 	uint64_t	tsc0;		/* TSC and CLOCK_MONOTONIC ns at start: */
 	int64_t		mono0;		/* the baseline of the TSC rate */

@@ -200,6 +200,7 @@ vk_proc_free(struct vk_proc *p)
 {
 	if (p == NULL)
 		return;
+	vk_async_free(p);
 	vk_fd_free(&p->fds);
 	vk_vm_free(&p->vm);
 	cpu_free(p->cpu);

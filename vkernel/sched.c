@@ -147,6 +147,9 @@ make_zombie(struct vk_kernel *k, struct vk_proc *p)
 		if (p->parent->run == VK_BLOCKED && p->parent->w.kind == VK_WAIT_CHILD)
 			p->parent->run = VK_RUNNABLE;
 		vk_async_child_ended(p->parent);
+	} else if (p != k->init) {
+		p->detached_end = 1;	/* nobody will wait: the run loop frees it */
+		k->ndetached++;
 	}
 }
 
@@ -315,6 +318,13 @@ vk_sched_run(struct vk_kernel *k)
 
 		if (k->nreqs > 0)
 			vk_async_run(k);
+		while (k->ndetached > 0)
+			for (struct vk_proc *q = k->procs; q != NULL; q = q->next)
+				if (q->run == VK_ZOMBIE && q->detached_end) {
+					k->ndetached--;
+					reap(k, q);
+					break;
+				}
 		/* Round robin: the first runnable process after the last one run. */
 		for (struct vk_proc *q = k->last != NULL ? k->last->next : k->procs; q != NULL; q = q->next)
 			if (q->run == VK_RUNNABLE) {
@@ -366,18 +376,22 @@ copy_memory(struct vk_vm *to, const struct vk_vm *from)
 	return 0;
 }
 
-int
-vk_sys_fork(struct vk_proc *p, struct vk_msg_fork *m)
+/*
+ * A new process, a copy of P, with FLAGS (VK_RF*, already checked): RFFDG
+ * gives it a copy of P's descriptor table, RFCFDG an empty one; RFNOWAIT
+ * makes it nobody's child (it is freed when it ends).  HDR is P's message:
+ * its result becomes the child's pid; the child's copy says 0.
+ */
+static int
+do_fork(struct vk_proc *p, struct vk_msghdr *hdr, uint32_t flags)
 {
 	struct vk_kernel *k = p->k;
 	struct vk_proc *c;
-	struct vk_msghdr reply = m->hdr;
+	struct vk_msghdr reply = *hdr;
 	char cerr[256];
 	uint32_t zero = 0;
 	int e = VK_ENOMEM;
 
-	if (m->newsp != 0)
-		return VK_ENOSYS;	/* a child on a new stack: threads and posix_spawn's clone */
 	if (k->nprocs >= VK_MAX_PROCS)
 		return VK_EAGAIN;
 	if ((c = calloc(1, sizeof(*c))) == NULL || (c->name = strdup(p->name)) == NULL) {
@@ -386,13 +400,13 @@ vk_sys_fork(struct vk_proc *p, struct vk_msg_fork *m)
 	}
 	c->k = k;
 	c->pid = k->next_pid;
-	c->ppid = p->pid;
-	c->parent = p;
+	c->ppid = (flags & VK_RFNOWAIT) ? 0 : p->pid;
+	c->parent = (flags & VK_RFNOWAIT) ? NULL : p;
 	c->fs = p->fs;
 	c->fs.root = strdup(p->fs.root);
 	c->fs.rootfd = fcntl(p->fs.rootfd, F_DUPFD_CLOEXEC, 3);
 	snprintf(c->exe, sizeof(c->exe), "%s", p->exe);
-	for (int i = 0; i < VK_NOFILE; i++)
+	for (int i = 0; i < VK_NOFILE && (flags & VK_RFFDG); i++)
 		if ((c->fds.fd[i] = p->fds.fd[i]) != NULL) {
 			c->fds.fd[i]->refs++;
 			c->fds.cloexec[i] = p->fds.cloexec[i];
@@ -410,7 +424,7 @@ vk_sys_fork(struct vk_proc *p, struct vk_msg_fork *m)
 	if (p->shared != NULL) {
 		c->shared = vk_guest_ptr(&c->vm, VK_SHARED_ADDR, VK_PAGE, 0);
 		c->shared->sh_pid = (uint32_t)c->pid;
-		c->shared->sh_ppid = (uint32_t)p->pid;
+		c->shared->sh_ppid = (uint32_t)c->ppid;
 	}
 	/* The child sees the fork answered with 0: in its copy of the message and in eax. */
 	reply.ms_error = 0;
@@ -422,12 +436,42 @@ vk_sys_fork(struct vk_proc *p, struct vk_msg_fork *m)
 	clock_gettime(CLOCK_MONOTONIC, &c->stats.start);
 	k->next_pid++;
 	vk_sched_add(k, c);
-	vk_trace_line(p, "fork: child %d", c->pid);
-	m->hdr.ms_result = c->pid;
+	vk_trace_line(p, "fork: child %d%s%s", c->pid, (flags & VK_RFCFDG) ? ", no descriptors" : "",
+	    (flags & VK_RFNOWAIT) ? ", detached" : "");
+	hdr->ms_result = c->pid;
 	return 0;
 fail:
 	vk_proc_free(c);
 	return e;
+}
+
+int
+vk_sys_fork(struct vk_proc *p, struct vk_msg_fork *m)
+{
+	if (m->newsp != 0)
+		return VK_ENOSYS;	/* a child on a new stack: threads and posix_spawn's clone */
+	return do_fork(p, &m->hdr, VK_RFPROC | VK_RFFDG);
+}
+
+/*
+ * rfork (seed 004's "rfork-style" call, with FreeBSD's flag values): RFPROC
+ * and exactly one of RFFDG and RFCFDG, optionally RFNOWAIT.  What this
+ * kernel cannot share yet is refused: memory (RFMEM: threads) with
+ * EOPNOTSUPP, a shared descriptor table (neither RFFDG nor RFCFDG) and
+ * changes to the caller alone (no RFPROC) with EINVAL.
+ */
+int
+vk_sys_rfork(struct vk_proc *p, struct vk_msg_rfork *m)
+{
+	uint32_t f = m->flags;
+
+	if (f & ~(uint32_t)(VK_RFPROC | VK_RFFDG | VK_RFCFDG | VK_RFNOWAIT | VK_RFMEM))
+		return VK_EINVAL;
+	if (f & VK_RFMEM)
+		return VK_EOPNOTSUPP;
+	if (!(f & VK_RFPROC) || !(f & VK_RFFDG) == !(f & VK_RFCFDG))
+		return VK_EINVAL;
+	return do_fork(p, &m->hdr, f);
 }
 
 /* ---- wait4 ---- */

@@ -220,6 +220,13 @@ enum vk_errno { VK_ERRNO_LIST(VK_X_ERRNO_ENUM) };
 #define VK_MAP_FIXED_NOREPLACE	0x100000
 #define VK_MAP_FAILED		0xffffffffu
 
+/* rfork flags (FreeBSD's values). */
+#define VK_RFFDG		0x00000004	/* the child gets a copy of the descriptor table */
+#define VK_RFPROC		0x00000010	/* make a new process */
+#define VK_RFMEM		0x00000020	/* share the address space (not yet: EOPNOTSUPP) */
+#define VK_RFNOWAIT		0x00000040	/* the child is nobody's: it leaves no status */
+#define VK_RFCFDG		0x00001000	/* the child starts with no descriptors */
+
 /* Signals used in exit statuses (Linux numbering). */
 #define VK_SIGILL		4
 #define VK_SIGTRAP		5

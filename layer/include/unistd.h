@@ -46,6 +46,15 @@ gid_t getgid(void);
 gid_t getegid(void);
 char *getcwd(char *buf, size_t size);
 pid_t fork(void);
+/* rfork (FreeBSD's flags): RFPROC with RFFDG (a copy of the descriptor
+ * table) or RFCFDG (none); RFNOWAIT: the child leaves no status to wait for.
+ * Sharing memory (RFMEM) is not supported yet (EOPNOTSUPP). */
+#define RFFDG		0x00000004
+#define RFPROC		0x00000010
+#define RFMEM		0x00000020
+#define RFNOWAIT	0x00000040
+#define RFCFDG		0x00001000
+pid_t rfork(int flags);
 int execve(const char *path, char *const argv[], char *const envp[]);
 int pipe(int fds[2]);
 
