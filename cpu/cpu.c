@@ -13,13 +13,25 @@
  * switch) or on a fault.  The `until' address given to uc_emu_start is the
  * last word of the kernel page, which holds no code the guest can reach
  * without first faulting on the page's data.
+ *
+ * Preemption (cpu_preempt): a stop requested from outside the emulator can
+ * land in the middle of a translated block (Unicorn checks for it after
+ * guest loads and stores), and resuming at the reported EIP then runs part
+ * of the block twice.  A UC_HOOK_BLOCK callback runs before its block's own
+ * exit check, so a stop from there leaves EIP exactly at the block's start
+ * with none of it executed.  The hook costs a call per executed block
+ * (measured 10-50% on tight loops), so it is installed only on an engine
+ * whose owner asks for preemption, and it looks at the clock only once
+ * every CPU_PREEMPT_BLOCKS blocks.
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <time.h>
 #include <unicorn/unicorn.h>
 
 #include "cpu/cpu.h"
@@ -31,11 +43,17 @@
 #define KP_WARM_LEN	11
 #define KP_FRAME	0xf00		/* eip, cs, eflags, esp, ss for the iret */
 #define KP_UNTIL	0xffc		/* never executed: the run's stop address */
+#define CPU_PREEMPT_BLOCKS 1024		/* blocks between two looks at the clock */
 
 struct cpu {
 	uc_engine	*uc;
 	uc_hook		intr_hook;
 	uc_hook		mem_hook;
+	uc_hook		block_hook;	/* installed by the first cpu_preempt */
+	int		has_block_hook;
+	uint64_t	deadline;	/* CLOCK_MONOTONIC ns to stop at; UINT64_MAX: never */
+	uint32_t	countdown;	/* blocks until the next look at the clock */
+	int		preempted;	/* the last run ended at the deadline */
 	cpu_trap_fn	trap;
 	void		*trap_ctx;
 	unsigned char	*kpage;		/* host backing of the kernel page */
@@ -141,6 +159,33 @@ on_bad_mem(uc_engine *uc, uc_mem_type type, uint64_t addr, int size, int64_t val
 	return false;
 }
 
+static uint64_t
+now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* Before every block while preemption is installed (see the top of the file). */
+static void
+on_block(uc_engine *uc, uint64_t addr, uint32_t size, void *ud)
+{
+	struct cpu *c = ud;
+
+	(void)addr;
+	(void)size;
+	if (--c->countdown != 0)
+		return;
+	c->countdown = CPU_PREEMPT_BLOCKS;
+	if (c->deadline != UINT64_MAX && now_ns() >= c->deadline) {
+		c->deadline = UINT64_MAX;
+		c->preempted = 1;
+		uc_emu_stop(uc);
+	}
+}
+
 static int
 setup_gdt(struct cpu *c)
 {
@@ -172,6 +217,8 @@ cpu_new(cpu_trap_fn trap, void *ctx, char *err, size_t errlen)
 	}
 	c->trap = trap;
 	c->trap_ctx = ctx;
+	c->deadline = UINT64_MAX;
+	c->countdown = CPU_PREEMPT_BLOCKS;
 	c->kpage = mmap(NULL, CPU_KERNEL_SIZE, PROT_READ | PROT_WRITE,
 	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (c->kpage == MAP_FAILED) {
@@ -355,10 +402,13 @@ cpu_run(struct cpu *c, struct cpu_fault *fault)
 		begin = CPU_KERNEL_BASE + KP_TRAMPOLINE;
 		c->entering = 0;
 		if (c->warm_pages) {
+			uint64_t deadline = c->deadline;
 			uint32_t zero = 0;
 
+			c->deadline = UINT64_MAX;	/* the warm-up is not the guest's time */
 			if (warm_up(c, begin) != 0)
 				return CPU_EXIT_ERROR;
+			c->deadline = deadline;
 			uc_reg_write(c->uc, UC_X86_REG_ESI, &zero);
 			uc_reg_write(c->uc, UC_X86_REG_ECX, &zero);
 			begin = c->entry_eip;
@@ -399,6 +449,38 @@ void
 cpu_request_stop(struct cpu *c)
 {
 	uc_emu_stop(c->uc);
+}
+
+int
+cpu_preempt(struct cpu *c, uint64_t deadline_ns)
+{
+	uc_mem_region *regs;
+	uint32_t n;
+
+	if (deadline_ns != UINT64_MAX && !c->has_block_hook) {
+		if (!uc_ok(c, uc_hook_add(c->uc, &c->block_hook, UC_HOOK_BLOCK, (void *)on_block,
+		    c, 1, 0), "uc_hook_add(UC_HOOK_BLOCK)"))
+			return -1;
+		c->has_block_hook = 1;
+		/* Code translated before the hook existed does not call it. */
+		if (!uc_ok(c, uc_mem_regions(c->uc, &regs, &n), "uc_mem_regions"))
+			return -1;
+		for (uint32_t i = 0; i < n; i++)
+			uc_ctl_remove_cache(c->uc, regs[i].begin, regs[i].end + 1);
+		uc_free(regs);
+	}
+	c->deadline = deadline_ns;
+	c->countdown = CPU_PREEMPT_BLOCKS;
+	return 0;
+}
+
+int
+cpu_preempted(struct cpu *c)
+{
+	int was = c->preempted;
+
+	c->preempted = 0;
+	return was;
 }
 
 static int reg_ids[10] = {

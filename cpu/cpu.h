@@ -45,7 +45,7 @@ struct cpu_regs {
 
 /* Why cpu_run returned. */
 enum cpu_exit {
-	CPU_EXIT_STOP,		/* cpu_request_stop() was called, from a trap or another thread */
+	CPU_EXIT_STOP,		/* cpu_request_stop() was called from a trap, or the cpu_preempt deadline came */
 	CPU_EXIT_FAULT,		/* the guest faulted: see struct cpu_fault */
 	CPU_EXIT_ERROR,		/* Unicorn failed: cpu_error() says how */
 };
@@ -135,6 +135,18 @@ int cpu_set_warmup(struct cpu *cpu, uint32_t addr, uint32_t pages);
  * cpu_run next runs.  Returns 0 or -1.
  */
 int cpu_start(struct cpu *cpu, uint32_t eip, uint32_t esp, uint16_t gs);
+
+/*
+ * cpu_preempt: make the next cpu_run stop by itself once CLOCK_MONOTONIC
+ * reaches DEADLINE_NS (UINT64_MAX: never), at a block boundary, so that it
+ * resumes exactly where it stopped (CPU_EXIT_STOP, and cpu_preempted says
+ * so).  The first call with a deadline installs a block hook on this engine
+ * (which makes guest code ~10-50% slower from then on) and retranslates the
+ * code; later calls only move the deadline.  0 or -1 (cpu_error).
+ */
+int cpu_preempt(struct cpu *cpu, uint64_t deadline_ns);
+/* cpu_preempted: 1 if the last cpu_run ended at the cpu_preempt deadline (and clears it). */
+int cpu_preempted(struct cpu *cpu);
 
 /*
  * cpu_run: run the guest until a trap calls cpu_request_stop, the guest faults, or

@@ -30,4 +30,7 @@ bbc "sh -c 'kill 4242; echo none \$?; sh -c \"sh -c \\\"kill -TERM \\\$\\\$\\\";
 # A busy process (one that keeps making calls) does not starve one that
 # sleeps: time slices end at the gate.
 bbc "sh -c '(while :; do echo x >/dev/null; done) & p=\$!; sleep 0.2; echo woke; kill \$p; echo killed'"
+# ... nor does one that computes without ever entering the kernel: the
+# block hook's time slice preempts it.
+bbc "sh -c '(while :; do :; done) & p=\$!; sleep 0.2; echo woke; kill \$p; echo killed'"
 done_testing

@@ -188,6 +188,7 @@ struct vk_stats {
 	uint64_t	async_queued;	/* MSGF_ASYNC messages that could not finish at once */
 	uint64_t	async_done;	/* queued messages answered later */
 	uint64_t	async_aborted;	/* queued messages ended by abortmsg */
+	uint64_t	preempted;	/* runs ended by the time slice's timer, not by a call */
 	uint64_t	msgs[VK_SYS_NSLOTS];
 	uint64_t	errors[VK_SYS_NSLOTS];
 	uint64_t	ns[VK_SYS_NSLOTS];
@@ -347,7 +348,9 @@ void vk_sched_free(struct vk_kernel *k);
 /* vk_sched_kill: end T, which is not the running process, as signal SIG's
  * default action does: it becomes a zombie with wait status SIG. */
 void vk_sched_kill(struct vk_proc *t, int sig);
-/* VK_SLICE_TICKS: a time slice, ~10 ms at 2 GHz (TSC ticks). */
+/* A time slice: 10 ms, and about that in TSC ticks at 2 GHz for the cheap
+ * check at gate traps. */
+#define VK_SLICE_NS		10000000ull
 #define VK_SLICE_TICKS		(20ull * VK_SHARED_REFRESH_TICKS)
 /* vk_sched_slice_over: from the gate: P's slice is used up and another
  * process could run, so P should stop (it stays runnable). */

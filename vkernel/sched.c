@@ -233,11 +233,38 @@ do_exec(struct vk_proc *p)
 
 /* ---- the run loop ---- */
 
+/*
+ * Whether P, about to run, must be preemptible: another process wants the
+ * CPU now, or could want it while P runs without P's help (a sleeper's
+ * deadline, a descriptor the host may make ready, a queued request).
+ * Processes waiting for a child or a reply need nothing from the clock.
+ */
+static int
+needs_preemption(struct vk_kernel *k, struct vk_proc *p)
+{
+	if (k->nreqs > 0)
+		return 1;
+	for (struct vk_proc *q = k->procs; q != NULL; q = q->next)
+		if (q != p && (q->run == VK_RUNNABLE || (q->run == VK_BLOCKED && q->w.kind == VK_WAIT_FD)))
+			return 1;
+	return 0;
+}
+
 static void
 run_one(struct vk_kernel *k, struct vk_proc *p)
 {
 	p->slice_end = vk_rdtsc() + VK_SLICE_TICKS;
+	/* A process alone runs without the block hook (at full speed); once it
+	 * has company it gets one, and keeps it. */
+	if (needs_preemption(k, p))
+		cpu_preempt(p->cpu, vk_now_ns() + VK_SLICE_NS);
+	else
+		cpu_preempt(p->cpu, UINT64_MAX);
 	vk_proc_step(p);
+	if (p->cpu != NULL && cpu_preempted(p->cpu)) {
+		p->stats.preempted++;
+		wake_blocked(k, 0);	/* a sleeper's deadline, a pipe's data */
+	}
 	if (p->rewind && !p->exited) {
 		struct cpu_regs r;
 

@@ -84,6 +84,8 @@ vk_stats_print(struct vk_proc *p, FILE *f)
 	fprintf(f, "  traps          int 0x81: %" PRIu64 ", int 0x80: %" PRIu64 "\n", s->traps_gate, s->traps_linux);
 	fprintf(f, "  gate           sendsys refused: %" PRIu64 ", waitsys: %" PRIu64 ", flushsys: %" PRIu64 "\n",
 	    s->gate_refused, s->waits, s->flushes);
+	if (s->preempted != 0)
+		fprintf(f, "  preempted      %" PRIu64 " times at the end of a time slice\n", s->preempted);
 	if (s->async_queued != 0)
 		fprintf(f, "  async          queued: %" PRIu64 ", answered later: %" PRIu64 ", aborted: %" PRIu64 "\n",
 		    s->async_queued, s->async_done, s->async_aborted);
