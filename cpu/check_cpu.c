@@ -3,7 +3,8 @@
  * snippets: the guest runs at ring 3, the gates reach the trap function with
  * their registers and are answered without stopping, exceptions and bad
  * memory accesses end the run as faults with the right vector and address,
- * and a TLS descriptor makes %gs-relative loads work.
+ * a TLS descriptor makes %gs-relative loads work, and the TLB warm-up
+ * leaves no page it read resident.
  */
 #include "config.h"
 
@@ -268,6 +269,33 @@ START_TEST(map_refuses_the_kernel_page)
 }
 END_TEST
 
+#define WARM_PAGES	512
+#define WARM_BASE	0x01000000u
+
+START_TEST(warm_up_gives_the_pages_it_read_back)
+{
+	const unsigned char code[] = { STOP_SEQ };
+	struct rig *r = rig_new(code, sizeof(code));
+	unsigned char *area = mmap(NULL, WARM_PAGES * PAGE, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	unsigned char vec[WARM_PAGES];
+	struct cpu_fault f;
+	int resident = 0;
+
+	ck_assert_ptr_ne(area, MAP_FAILED);
+	ck_assert_int_eq(cpu_map(r->cpu, WARM_BASE, WARM_PAGES * PAGE, CPU_PROT_R | CPU_PROT_W, area), 0);
+	ck_assert_int_eq(cpu_set_warmup(r->cpu, WARM_BASE, WARM_PAGES, area), 0);
+	ck_assert_int_eq(run(r, &f), CPU_EXIT_STOP);
+	ck_assert_uint_eq(cpu_get_eip(r->cpu), CODE + sizeof(code));
+	ck_assert_int_eq(mincore(area, WARM_PAGES * PAGE, vec), 0);
+	for (int i = 0; i < WARM_PAGES; i++)
+		resident += vec[i] & 1;
+	ck_assert_int_eq(resident, 0);
+	cpu_free(r->cpu);
+	munmap(area, WARM_PAGES * PAGE);
+}
+END_TEST
+
 static Suite *
 cpu_suite(void)
 {
@@ -292,6 +320,9 @@ cpu_suite(void)
 	tcase_add_test(t, tls_descriptor_backs_gs);
 	tcase_add_test(t, tls_entries_outside_12_to_14_are_refused);
 	tcase_add_test(t, map_refuses_the_kernel_page);
+	suite_add_tcase(s, t);
+	t = tcase_create("memory");
+	tcase_add_test(t, warm_up_gives_the_pages_it_read_back);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -26,6 +26,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,6 +45,7 @@
 #define KP_FRAME	0xf00		/* eip, cs, eflags, esp, ss for the iret */
 #define KP_UNTIL	0xffc		/* never executed: the run's stop address */
 #define CPU_PREEMPT_BLOCKS 1024		/* blocks between two looks at the clock */
+#define WARM_PAGE	0x1000		/* the warm-up loop's stride (add $0x1000,%esi) */
 
 struct cpu {
 	uc_engine	*uc;
@@ -61,6 +63,7 @@ struct cpu {
 	int		faulted;	/* a hook recorded .fault and stopped */
 	uint32_t	entry_eip;	/* where the guest starts */
 	uint32_t	warm_addr, warm_pages;	/* TLB warm-up range (see cpu_set_warmup) */
+	void		*warm_host;	/* its host backing, given back after the warm-up */
 	struct cpu_fault fault;
 	char		err[256];
 };
@@ -334,11 +337,17 @@ cpu_load_gs(struct cpu *c, uint16_t selector)
  * level and is resized only when it is flushed, by doubling when more than
  * 70% of it was in use.  A guest that never causes a flush would keep missing
  * on a working set of a few MiB, so the first run begins with a warm-up at
- * ring 3: a loop on the kernel page touches a growing number of pages of a
+ * ring 3: a loop on the kernel page reads a growing number of pages of a
  * readable range, with a flush after each round.
+ *
+ * Reading a page the owner never wrote maps the host's shared zero page.
+ * That costs no memory, but mincore() reports such a page as resident, and
+ * fork copies resident pages: every child would get megabytes of zeros.  So
+ * the pages read are given back to the host afterwards (MADV_DONTNEED), which
+ * is why the range must hold nothing yet.
  */
 int
-cpu_set_warmup(struct cpu *c, uint32_t addr, uint32_t pages)
+cpu_set_warmup(struct cpu *c, uint32_t addr, uint32_t pages, void *host)
 {
 	/* 1: mov (%esi),%al; add $0x1000,%esi; dec %ecx; jnz 1b */
 	static const unsigned char loop[] = { 0x8a, 0x06, 0x81, 0xc6, 0x00, 0x10, 0x00, 0x00,
@@ -347,14 +356,17 @@ cpu_set_warmup(struct cpu *c, uint32_t addr, uint32_t pages)
 	memcpy(c->kpage + KP_WARM, loop, sizeof(loop));
 	c->warm_addr = addr;
 	c->warm_pages = pages;
+	c->warm_host = host;
 	return 0;
 }
 
-/* Run the warm-up rounds (the first one also performs the iret to ring 3). */
+/* Run the warm-up rounds (the first one also performs the iret to ring 3),
+ * then give the pages they read back to the host. */
 static int
 warm_up(struct cpu *c, uint64_t begin)
 {
 	uint64_t end = CPU_KERNEL_BASE + KP_WARM + KP_WARM_LEN;
+	uint32_t read = 0;
 
 	for (uint32_t n = 184; n <= c->warm_pages; n *= 2) {
 		uint32_t esi = c->warm_addr, ecx = n;
@@ -365,6 +377,13 @@ warm_up(struct cpu *c, uint64_t begin)
 			return -1;
 		uc_ctl_flush_tlb(c->uc);
 		begin = CPU_KERNEL_BASE + KP_WARM;
+		read = n;	/* each round reads the pages of the one before, and more */
+	}
+	if (c->warm_host != NULL && read > 0 &&
+	    madvise(c->warm_host, (size_t)read * WARM_PAGE, MADV_DONTNEED) != 0) {
+		snprintf(c->err, sizeof(c->err), "madvise(MADV_DONTNEED) after the TLB warm-up: %s",
+		    strerror(errno));
+		return -1;
 	}
 	return 0;
 }
@@ -565,5 +584,6 @@ cpu_copy_state(struct cpu *dst, struct cpu *src)
 	memcpy(dst->kpage, src->kpage, CPU_KERNEL_SIZE);	/* GDT (TLS entries) and trampoline */
 	dst->entering = 0;
 	dst->warm_pages = 0;
+	dst->warm_host = NULL;
 	return 0;
 }

@@ -123,10 +123,16 @@ int cpu_load_gs(struct cpu *cpu, uint16_t selector);
 /*
  * cpu_set_warmup: make the first run grow Unicorn's TLB (it starts at 1 MiB of
  * reach and resizes only on flushes) before the guest's first instruction, by
- * touching up to PAGES pages from ADDR at ring 3; the range must be mapped
- * readable then.  Call before cpu_start.  Returns 0.
+ * reading up to PAGES pages from ADDR at ring 3.  The range must be mapped
+ * readable then, and HOST, its host backing as given to cpu_map, must hold
+ * only zeros the owner has never written: after the warm-up the pages read are
+ * given back to the host (madvise MADV_DONTNEED), so that they do not count
+ * as resident (a page that was only read maps the host's zero page, which
+ * mincore reports as resident).  With HOST NULL nothing is given back.  Call
+ * before cpu_start.  Returns 0; a failure of the madvise makes that first
+ * cpu_run return CPU_EXIT_ERROR.
  */
-int cpu_set_warmup(struct cpu *cpu, uint32_t addr, uint32_t pages);
+int cpu_set_warmup(struct cpu *cpu, uint32_t addr, uint32_t pages, void *host);
 
 /*
  * cpu_start: prepare the first entry into the guest: ring 3 with flat user

@@ -76,7 +76,7 @@ vk_proc_image(struct vk_proc *p, const struct ld_image *img, char *const argv[],
 	struct ld_stack_params sp = { 0 };
 	struct ld_stack st;
 	char why[LD_ERRLEN];
-	uint32_t esp;
+	uint32_t esp, unused;
 	int e;
 
 	for (int i = 0; i < img->nseg; i++) {
@@ -127,13 +127,16 @@ vk_proc_image(struct vk_proc *p, const struct ld_image *img, char *const argv[],
 	if (e != 0)
 		return fail(err, errlen, 125, "%s: initial stack does not fit", p->name);
 	/* Grow Unicorn's TLB over the stack's pages before the first instruction
-	 * (see cpu_set_warmup): a working set of a few MiB then stays cheap. */
-	cpu_set_warmup(p->cpu, VK_STACK_TOP - VK_STACK_SIZE, VK_STACK_SIZE / VK_PAGE);
-	/* The warm-up reads every stack page: have the host map them all to its
-	 * zero page in one call rather than one fault each (~1 ms per exec
-	 * saved; Linux >= 5.14, and harmless to skip where it is refused). */
+	 * (see cpu_set_warmup): a working set of a few MiB then stays cheap.  Only
+	 * the pages below the initial stack pointer's page, which nothing wrote. */
+	unused = (esp & ~(VK_PAGE - 1)) - (VK_STACK_TOP - VK_STACK_SIZE);
+	cpu_set_warmup(p->cpu, VK_STACK_TOP - VK_STACK_SIZE, unused / VK_PAGE,
+	    vk_guest_ptr(&p->vm, VK_STACK_TOP - VK_STACK_SIZE, unused, 0));
+	/* The warm-up reads those pages: have the host map them all to its zero
+	 * page in one call rather than one fault each (~1 ms per exec saved;
+	 * Linux >= 5.14, and harmless to skip where it is refused). */
 #ifdef MADV_POPULATE_READ
-	(void)madvise(p->vm.base + VK_STACK_TOP - VK_STACK_SIZE, VK_STACK_SIZE, MADV_POPULATE_READ);
+	(void)madvise(p->vm.base + VK_STACK_TOP - VK_STACK_SIZE, unused, MADV_POPULATE_READ);
 #endif
 	if (cpu_start(p->cpu, img->entry, esp, p->gs) != 0)
 		return fail(err, errlen, 125, "%s: %s", p->name, cpu_error(p->cpu));
