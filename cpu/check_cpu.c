@@ -3,12 +3,13 @@
  * snippets: the guest runs at ring 3, the gates reach the trap function with
  * their registers and are answered without stopping, exceptions and bad
  * memory accesses end the run as faults with the right vector and address,
- * a TLS descriptor makes %gs-relative loads work, and the TLB warm-up
- * leaves no page it read resident.
+ * a TLS descriptor makes %gs-relative loads work, and idle engines and the
+ * TLB warm-up leave little resident memory behind.
  */
 #include "config.h"
 
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -269,6 +270,54 @@ START_TEST(map_refuses_the_kernel_page)
 }
 END_TEST
 
+/* The host process's resident memory, in KiB (VmRSS). */
+static long
+rss_kib(void)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	long kib = -1;
+
+	ck_assert_ptr_nonnull(f);
+	while (fgets(line, sizeof(line), f) != NULL)
+		if (strncmp(line, "VmRSS:", 6) == 0)
+			kib = atol(line + 6);
+	fclose(f);
+	ck_assert_int_gt(kib, 0);
+	return kib;
+}
+
+#define ENGINES	16
+
+START_TEST(idle_engines_cost_under_2_mib_each)
+{
+	/* Each engine runs a block, so its translation buffer is in use.  A 2 MiB
+	 * huge page under the buffer, or a buffer made resident in full, would
+	 * cost 2 MiB or more per engine. */
+	const unsigned char code[] = { STOP_SEQ };
+	struct cpu *cpus[ENGINES];
+	unsigned char *text = page(), *stack = page();
+	struct rig r = { 0 };
+	struct cpu_fault f;
+	char err[256];
+	long before;
+
+	memcpy(text, code, sizeof(code));
+	before = rss_kib();
+	for (int i = 0; i < ENGINES; i++) {
+		cpus[i] = cpu_new(trap, &r, err, sizeof(err));
+		ck_assert_msg(cpus[i] != NULL, "cpu_new: %s", err);
+		ck_assert_int_eq(cpu_map(cpus[i], CODE, PAGE, CPU_PROT_R | CPU_PROT_X, text), 0);
+		ck_assert_int_eq(cpu_map(cpus[i], STACK, PAGE, CPU_PROT_R | CPU_PROT_W, stack), 0);
+		ck_assert_int_eq(cpu_start(cpus[i], CODE, STACK + PAGE, 0), 0);
+		ck_assert_int_eq(cpu_run(cpus[i], &f), CPU_EXIT_STOP);
+	}
+	ck_assert_int_lt(rss_kib() - before, ENGINES * 2048L);
+	for (int i = 0; i < ENGINES; i++)
+		cpu_free(cpus[i]);
+}
+END_TEST
+
 #define WARM_PAGES	512
 #define WARM_BASE	0x01000000u
 
@@ -322,6 +371,7 @@ cpu_suite(void)
 	tcase_add_test(t, map_refuses_the_kernel_page);
 	suite_add_tcase(s, t);
 	t = tcase_create("memory");
+	tcase_add_test(t, idle_engines_cost_under_2_mib_each);
 	tcase_add_test(t, warm_up_gives_the_pages_it_read_back);
 	suite_add_tcase(s, t);
 	return s;

@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <time.h>
 #include <unicorn/unicorn.h>
 
@@ -46,6 +47,20 @@
 #define KP_UNTIL	0xffc		/* never executed: the run's stop address */
 #define CPU_PREEMPT_BLOCKS 1024		/* blocks between two looks at the clock */
 #define WARM_PAGE	0x1000		/* the warm-up loop's stride (add $0x1000,%esi) */
+
+/*
+ * The translation buffer of each engine: 1 GiB of host address space, of
+ * which only the pages holding translated code become resident.  It must
+ * never fill: Unicorn 2.1.1 corrupts an engine the first time its buffer
+ * fills (the code generator starts over at the buffer's start without
+ * flushing the blocks already translated, and the next chained jump writes
+ * through a stale one: a host SIGSEGV).  A smaller buffer is safe only if it
+ * is flushed once as soon as the engine exists, and that flush zero-fills the
+ * whole buffer, making all of it resident.  1 GiB is Unicorn's own default;
+ * it is set here so that the promise holds whatever a Unicorn build defaults
+ * to.  The figures are in docs/architecture.md, "Platform findings".
+ */
+#define TCG_BUFFER_SIZE	(1u << 30)
 
 struct cpu {
 	uc_engine	*uc;
@@ -222,6 +237,17 @@ cpu_new(cpu_trap_fn trap, void *ctx, char *err, size_t errlen)
 	c->trap_ctx = ctx;
 	c->deadline = UINT64_MAX;
 	c->countdown = CPU_PREEMPT_BLOCKS;
+	/*
+	 * Unicorn asks for transparent huge pages on the translation buffer,
+	 * which would make an engine's first translated block cost a whole 2 MiB
+	 * page.  This is process-wide; vkrun asks for huge pages nowhere else.  A
+	 * kernel older than 3.15 does not know the option (EINVAL): only memory
+	 * is at stake then, so the engine is made all the same.
+	 */
+	if (prctl(PR_SET_THP_DISABLE, 1, 0, 0, 0) != 0 && errno != EINVAL) {
+		snprintf(err, errlen, "prctl(PR_SET_THP_DISABLE): %s", strerror(errno));
+		goto fail;
+	}
 	c->kpage = mmap(NULL, CPU_KERNEL_SIZE, PROT_READ | PROT_WRITE,
 	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (c->kpage == MAP_FAILED) {
@@ -231,6 +257,10 @@ cpu_new(cpu_trap_fn trap, void *ctx, char *err, size_t errlen)
 	}
 	e = uc_open(UC_ARCH_X86, UC_MODE_32, &c->uc);
 	if (!uc_ok(c, e, "uc_open"))
+		goto fail;
+	/* Before any other call: the first one that needs the engine builds it. */
+	if (!uc_ok(c, uc_ctl_set_tcg_buffer_size(c->uc, TCG_BUFFER_SIZE),
+	    "uc_ctl_set_tcg_buffer_size"))
 		goto fail;
 	if (!uc_ok(c, uc_mem_map_ptr(c->uc, CPU_KERNEL_BASE, CPU_KERNEL_SIZE,
 	    UC_PROT_READ | UC_PROT_EXEC, c->kpage), "uc_mem_map_ptr(kernel page)"))

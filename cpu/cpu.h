@@ -82,6 +82,14 @@ typedef void (*cpu_trap_fn)(void *ctx, struct cpu *cpu, uint32_t vector);
  * stop), install the one interrupt hook and the invalid-memory hook (which
  * costs nothing until a fault).  TRAP and CTX are called for int 0x80/0x81.
  * Returns NULL and fills ERR (ERRLEN bytes) on failure.
+ *
+ * Memory: an idle engine costs about 1 MiB of resident host memory, plus the
+ * code it has translated.  Its translation buffer is 1 GiB of address space
+ * (committed, not resident) that is never flushed: Unicorn 2.1.1 corrupts an
+ * engine whose buffer fills, and a buffer small enough to fill safely would
+ * have to be resident in full (cpu.c says why).  cpu_new also turns
+ * transparent huge pages off for the whole host process (prctl), so that a
+ * few translated blocks never cost a 2 MiB page.
  */
 struct cpu *cpu_new(cpu_trap_fn trap, void *ctx, char *err, size_t errlen);
 
