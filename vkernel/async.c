@@ -46,34 +46,45 @@ struct vk_req {
 
 /* ---- reply ports ---- */
 
-int
-vk_async_port_ok(struct vk_proc *p, uint32_t port)
+/* The host view of reply port PORT and its ring, checked; NULL with *ERR. */
+static struct vk_portabi *
+port_map(struct vk_proc *p, uint32_t port, uint32_t **ring, int *err)
 {
 	struct vk_portabi *h = vk_guest_ptr(&p->vm, port, sizeof(*h), VK_ACC_READ | VK_ACC_WRITE);
 
+	*err = VK_EFAULT;
 	if (h == NULL)
-		return VK_EFAULT;
+		return NULL;
+	*err = VK_EOPNOTSUPP;	/* upcall actions: with signals (issue 6) */
 	if (h->vp_action != VK_PORT_QUEUE)
-		return VK_EOPNOTSUPP;	/* upcall actions: with signals (issue 6) */
+		return NULL;
+	*err = VK_EINVAL;
 	if (h->vp_size == 0 || h->vp_size > VK_PORT_RING_MAX)
-		return VK_EINVAL;
-	if (vk_guest_ptr(&p->vm, port + (uint32_t)sizeof(*h), h->vp_size * 4, VK_ACC_READ | VK_ACC_WRITE) == NULL)
-		return VK_EFAULT;
-	return 0;
+		return NULL;
+	*err = VK_EFAULT;
+	*ring = vk_guest_ptr(&p->vm, port + (uint32_t)sizeof(*h), h->vp_size * 4, VK_ACC_READ | VK_ACC_WRITE);
+	return *ring != NULL ? h : NULL;
+}
+
+int
+vk_async_port_ok(struct vk_proc *p, uint32_t port)
+{
+	uint32_t *ring;
+	int e;
+
+	return port_map(p, port, &ring, &e) != NULL ? 0 : e;
 }
 
 /* Append UMSG to PORT: 0, 1 when the ring is full, or a guest errno (unusable port). */
 static int
 port_put(struct vk_proc *p, uint32_t port, uint32_t umsg)
 {
-	struct vk_portabi *h;
 	uint32_t *ring;
 	int e;
+	struct vk_portabi *h = port_map(p, port, &ring, &e);
 
-	if ((e = vk_async_port_ok(p, port)) != 0)
+	if (h == NULL)
 		return e;
-	h = vk_guest_ptr(&p->vm, port, sizeof(*h), VK_ACC_WRITE);
-	ring = vk_guest_ptr(&p->vm, port + (uint32_t)sizeof(*h), h->vp_size * 4, VK_ACC_WRITE);
 	if (h->vp_head - h->vp_tail >= h->vp_size)
 		return 1;
 	ring[h->vp_head % h->vp_size] = umsg;

@@ -62,7 +62,7 @@ vk_gate_reply(struct vk_proc *p, uint32_t umsg, void *msg, uint32_t size, int er
 	} else
 		p->stats.unknown++;
 	if (p->k->opt.trace != NULL)
-		vk_trace_msg(p, e != NULL ? e : NULL, cmd, msg, error);
+		vk_trace_msg(p, e, cmd, msg, error);
 }
 
 /*
@@ -218,7 +218,7 @@ vk_gate(void *ctx, struct cpu *cpu, uint32_t vector)
 		cpu_set_eax(cpu, (uint32_t)error);
 		/* Its time slice is over and another process is ready: stop
 		 * after this call, which is answered (EIP is past the int). */
-		if (p->k->nprocs > 1 && vk_sched_slice_over(p))
+		if (vk_sched_slice_over(p))
 			cpu_request_stop(cpu);
 	}
 }

@@ -14,7 +14,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -132,12 +131,6 @@ vk_proc_image(struct vk_proc *p, const struct ld_image *img, char *const argv[],
 	unused = (esp & ~(VK_PAGE - 1)) - (VK_STACK_TOP - VK_STACK_SIZE);
 	cpu_set_warmup(p->cpu, VK_STACK_TOP - VK_STACK_SIZE, unused / VK_PAGE,
 	    vk_guest_ptr(&p->vm, VK_STACK_TOP - VK_STACK_SIZE, unused, 0));
-	/* The warm-up reads those pages: have the host map them all to its zero
-	 * page in one call rather than one fault each (~1 ms per exec saved;
-	 * Linux >= 5.14, and harmless to skip where it is refused). */
-#ifdef MADV_POPULATE_READ
-	(void)madvise(p->vm.base + VK_STACK_TOP - VK_STACK_SIZE, unused, MADV_POPULATE_READ);
-#endif
 	if (cpu_start(p->cpu, img->entry, esp, p->gs) != 0)
 		return fail(err, errlen, 125, "%s: %s", p->name, cpu_error(p->cpu));
 	return 0;

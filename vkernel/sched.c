@@ -377,13 +377,11 @@ vk_sched_run(struct vk_kernel *k)
 /* ---- fork ---- */
 
 /* Copy P's memory into C's address space: every mapping, but only the pages
- * the host has resident and that are not all zeros (an untouched page is
- * zero in both; the TLB warm-up leaves the whole stack mapped to the host's
- * zero page, which mincore counts as resident). */
+ * the host has resident (an untouched page is zero in both; the TLB warm-up
+ * gives back the stack pages it only read, see cpu_set_warmup). */
 static int
 copy_memory(struct vk_vm *to, const struct vk_vm *from)
 {
-	static const unsigned char zero[VK_PAGE];
 	unsigned char vec[256];
 
 	for (int i = 0; i < from->nreg; i++) {
@@ -397,7 +395,7 @@ copy_memory(struct vk_vm *to, const struct vk_vm *from)
 			if (mincore(from->base + a, len, vec) != 0)
 				memset(vec, 1, sizeof(vec));
 			for (uint32_t pg = 0; pg < len / VK_PAGE; pg++)
-				if ((vec[pg] & 1) && memcmp(from->base + a + pg * VK_PAGE, zero, VK_PAGE) != 0)
+				if (vec[pg] & 1)
 					memcpy(to->base + a + pg * VK_PAGE, from->base + a + pg * VK_PAGE, VK_PAGE);
 		}
 	}

@@ -1117,32 +1117,31 @@ vk_sys_close_range(struct vk_proc *p, struct vk_msg_close_range *m)
 	return 0;
 }
 
-int
-vk_sys_fsync(struct vk_proc *p, struct vk_msg_fsync *m)
+/* FN (fsync, fdatasync, syncfs) on guest descriptor FD's host descriptor. */
+static int
+sync_fd(struct vk_proc *p, int32_t fd, int (*fn)(int))
 {
-	struct vk_file *f = vk_fd_get(&p->fds, m->fd);
+	struct vk_file *f = vk_fd_get(&p->fds, fd);
 
 	if (f == NULL)
 		return VK_EBADF;
-	return fsync(f->hostfd) != 0 ? vk_errno_host(errno) : 0;
+	return fn(f->hostfd) != 0 ? vk_errno_host(errno) : 0;
+}
+
+int
+vk_sys_fsync(struct vk_proc *p, struct vk_msg_fsync *m)
+{
+	return sync_fd(p, m->fd, fsync);
 }
 
 int
 vk_sys_fdatasync(struct vk_proc *p, struct vk_msg_fdatasync *m)
 {
-	struct vk_file *f = vk_fd_get(&p->fds, m->fd);
-
-	if (f == NULL)
-		return VK_EBADF;
-	return fdatasync(f->hostfd) != 0 ? vk_errno_host(errno) : 0;
+	return sync_fd(p, m->fd, fdatasync);
 }
 
 int
 vk_sys_syncfs(struct vk_proc *p, struct vk_msg_syncfs *m)
 {
-	struct vk_file *f = vk_fd_get(&p->fds, m->fd);
-
-	if (f == NULL)
-		return VK_EBADF;
-	return syncfs(f->hostfd) != 0 ? vk_errno_host(errno) : 0;
+	return sync_fd(p, m->fd, syncfs);
 }
