@@ -43,6 +43,8 @@
 #define KP_TRAMPOLINE	0x800		/* iret */
 #define KP_WARM		0x900		/* the TLB warm-up loop */
 #define KP_WARM_LEN	11
+#define KP_CODE		0xc00		/* the owner's code (cpu_set_code) */
+#define KP_CODE_LEN	0x200
 #define KP_FRAME	0xf00		/* eip, cs, eflags, esp, ss for the iret */
 #define KP_UNTIL	0xffc		/* never executed: the run's stop address */
 #define CPU_PREEMPT_BLOCKS 1024		/* blocks between two looks at the clock */
@@ -68,7 +70,7 @@ struct cpu {
 	uc_hook		mem_hook;
 	uc_hook		block_hook;	/* installed by the first cpu_preempt */
 	int		has_block_hook;
-	uint64_t	deadline;	/* CLOCK_MONOTONIC ns to stop at; UINT64_MAX: never */
+	volatile uint64_t deadline;	/* CLOCK_MONOTONIC ns to stop at; UINT64_MAX: never */
 	uint32_t	countdown;	/* blocks until the next look at the clock */
 	int		preempted;	/* the last run ended at the deadline */
 	cpu_trap_fn	trap;
@@ -354,6 +356,62 @@ cpu_get_tls(struct cpu *c, int idx, uint32_t *base, uint32_t *limit, int *pages,
 	return 0;
 }
 
+/* Unicorn runs with CR4.OSFXSR clear, so fxsave and fxrstor leave the SSE
+ * registers and MXCSR out; these move them through the register API. */
+int
+cpu_get_sse(struct cpu *c, unsigned char xmm[8][16], uint32_t *mxcsr)
+{
+	int ids[9];
+	void *vals[9];
+
+	for (int i = 0; i < 8; i++) {
+		ids[i] = UC_X86_REG_XMM0 + i;
+		vals[i] = xmm[i];
+	}
+	ids[8] = UC_X86_REG_MXCSR;
+	vals[8] = mxcsr;
+	*mxcsr = 0;
+	return uc_ok(c, uc_reg_read_batch(c->uc, ids, vals, 9), "uc_reg_read_batch(XMM)") ? 0 : -1;
+}
+
+int
+cpu_set_sse(struct cpu *c, unsigned char xmm[8][16], uint32_t mxcsr)
+{
+	int ids[9];
+	void *vals[9];
+
+	for (int i = 0; i < 8; i++) {
+		ids[i] = UC_X86_REG_XMM0 + i;
+		vals[i] = xmm[i];
+	}
+	mxcsr &= 0xffff;	/* the defined bits: a reserved one would #GP on real hardware */
+	ids[8] = UC_X86_REG_MXCSR;
+	vals[8] = &mxcsr;
+	return uc_ok(c, uc_reg_write_batch(c->uc, ids, vals, 9), "uc_reg_write_batch(XMM)") ? 0 : -1;
+}
+
+uint16_t
+cpu_get_gs(struct cpu *c)
+{
+	uint32_t sel = 0;
+
+	uc_reg_read(c->uc, UC_X86_REG_GS, &sel);
+	return (uint16_t)sel;
+}
+
+int
+cpu_set_code(struct cpu *c, const void *code, size_t len, uint32_t *addr)
+{
+	if (len > KP_CODE_LEN) {
+		snprintf(c->err, sizeof(c->err), "cpu_set_code: %zu bytes, room for %d", len, KP_CODE_LEN);
+		return -1;
+	}
+	memcpy(c->kpage + KP_CODE, code, len);
+	uc_ctl_remove_cache(c->uc, CPU_KERNEL_BASE + KP_CODE, CPU_KERNEL_BASE + KP_CODE + KP_CODE_LEN);
+	*addr = CPU_KERNEL_BASE + KP_CODE;
+	return 0;
+}
+
 int
 cpu_load_gs(struct cpu *c, uint16_t selector)
 {
@@ -530,6 +588,13 @@ cpu_preempt(struct cpu *c, uint64_t deadline_ns)
 	c->deadline = deadline_ns;
 	c->countdown = CPU_PREEMPT_BLOCKS;
 	return 0;
+}
+
+void
+cpu_preempt_now(struct cpu *c)
+{
+	if (c->has_block_hook)
+		c->deadline = 0;
 }
 
 int

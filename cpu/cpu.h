@@ -125,6 +125,25 @@ int cpu_set_tls(struct cpu *cpu, int idx, uint32_t base, uint32_t limit, int pag
 /* cpu_get_tls: read back entry IDX as cpu_set_tls took it; -1 for a bad index. */
 int cpu_get_tls(struct cpu *cpu, int idx, uint32_t *base, uint32_t *limit, int *pages, int *present);
 
+/*
+ * cpu_get_sse / cpu_set_sse: the eight XMM registers and MXCSR.  Guest
+ * fxsave/fxrstor do not cover them on Unicorn (CR4.OSFXSR is clear), so a
+ * kernel that saves a process's state must.  0 or -1 (cpu_error).
+ */
+int cpu_get_sse(struct cpu *cpu, unsigned char xmm[8][16], uint32_t *mxcsr);
+int cpu_set_sse(struct cpu *cpu, unsigned char xmm[8][16], uint32_t mxcsr);
+
+/* cpu_get_gs: the %gs selector. */
+uint16_t cpu_get_gs(struct cpu *cpu);
+
+/*
+ * cpu_set_code: copy LEN bytes of the owner's ring-3 code onto the kernel
+ * page (read+execute to the guest; at most 512 bytes) and return its guest
+ * address in *ADDR.  The copy goes with the page to a fork (cpu_copy_state).
+ * 0 or -1 (cpu_error).
+ */
+int cpu_set_code(struct cpu *cpu, const void *code, size_t len, uint32_t *addr);
+
 /* cpu_load_gs: load %gs with SELECTOR (0 or a ring-3 TLS selector); -1 if Unicorn refuses. */
 int cpu_load_gs(struct cpu *cpu, uint16_t selector);
 
@@ -159,6 +178,10 @@ int cpu_start(struct cpu *cpu, uint32_t eip, uint32_t esp, uint16_t gs);
  * code; later calls only move the deadline.  0 or -1 (cpu_error).
  */
 int cpu_preempt(struct cpu *cpu, uint64_t deadline_ns);
+/* cpu_preempt_now: make a run with the block hook installed stop at its next
+ * look at the clock, as if its deadline had passed.  Async-signal-safe: for a
+ * host signal handler.  Without the hook it does nothing. */
+void cpu_preempt_now(struct cpu *cpu);
 /* cpu_preempted: 1 if the last cpu_run ended at the cpu_preempt deadline (and clears it). */
 int cpu_preempted(struct cpu *cpu);
 

@@ -225,7 +225,9 @@ refusals(void)
 	bad.vp_size = 5000;
 	CHECK_ERR(vk_aread(&r, &bad, p[0], b, sizeof(b)), EINVAL);
 	bad.vp_size = 4;
-	bad.vp_action = 1;				/* upcalls: not yet */
+	bad.vp_action = 1;				/* an upcall port needs its function */
+	CHECK_ERR(vk_aread(&r, &bad, p[0], b, sizeof(b)), EINVAL);
+	bad.vp_action = 7;				/* no such action */
 	CHECK_ERR(vk_aread(&r, &bad, p[0], b, sizeof(b)), EOPNOTSUPP);
 	gone = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	CHECK(gone != MAP_FAILED);

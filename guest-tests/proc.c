@@ -1,7 +1,7 @@
 /*
  * guest-tests/proc.c: processes from a native program, through its stub
  * table: fork, waitpid (statuses, WNOHANG, ECHILD), execve (of itself, with
- * an argument), pipe (data, EOF, EPIPE while signals are not delivered),
+ * an argument), pipe (data, EOF, SIGPIPE ending the writer),
  * kill with the default action, nanosleep while another process runs, and
  * rfork's flags (a copied or an empty descriptor table, a detached child,
  * the refusals).
@@ -82,10 +82,18 @@ pipes(void)
 	CHECK_EQ(status, 0);
 	close(p[0]);
 
+	/* A write with the reader gone: SIGPIPE, whose default action ends
+	 * the writer (the parent sees it in the wait status). */
 	CHECK_EQ(pipe(p), 0);
 	close(p[0]);
-	CHECK_ERR(write(p[1], "x", 1), EPIPE);
+	if ((pid = fork()) == 0) {
+		(void)write(p[1], "x", 1);
+		_exit(1);
+	}
 	close(p[1]);
+	CHECK_EQ(waitpid(pid, &status, 0), pid);
+	CHECK(WIFSIGNALED(status));
+	CHECK_EQ(WTERMSIG(status), SIGPIPE);
 }
 
 /* A sleeping parent wakes on time while its child computes and writes. */

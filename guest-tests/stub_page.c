@@ -4,8 +4,8 @@
  *
  * Pins down: __vk_stubs is page-aligned and each system call symbol of
  * program ABI 1 is its slot, __vk_stubs + 8*N, in the table's order; each of
- * the 43 slots holds `jmp rel32' (0xe9) to an entry inside the layer's range
- * [0xff100000, 0xff800000), then three int3; the rest of the page, slots 43
+ * the 50 slots holds `jmp rel32' (0xe9) to an entry inside the layer's range
+ * [0xff100000, 0xff800000), then three int3; the rest of the page, slots 50
  * to 511, is int3; and the page is readable (stub_faults.sh checks that it is
  * neither writable nor executable past the table).
  */
@@ -18,13 +18,13 @@
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
-#include <vkrun/async.h>
+#include <vkrun/upcall.h>
 
 #include "check.h"
 
 #define SLOT		8		/* bytes per slot */
 #define NSLOTS		512		/* slots per page */
-#define ABI1_SLOTS	43		/* slots program ABI 1 names */
+#define ABI1_SLOTS	50		/* slots program ABI 1 names */
 #define LAYER_MIN	0xff100000u
 #define LAYER_MAX	0xff800000u
 
@@ -79,6 +79,13 @@ static const struct {
 	{ (const void *)vk_done, "vk_done" },
 	{ (const void *)vk_result, "vk_result" },
 	{ (const void *)rfork, "rfork" },
+	{ (const void *)vk_asignal, "vk_asignal" },
+	{ (const void *)vk_sigset, "vk_sigset" },
+	{ (const void *)vk_siginfo, "vk_siginfo" },
+	{ (const void *)vk_release, "vk_release" },
+	{ (const void *)vk_atimer, "vk_atimer" },
+	{ (const void *)vk_port_upcall, "vk_port_upcall" },
+	{ (const void *)vk_flush, "vk_flush" },
 };
 
 int

@@ -218,7 +218,12 @@ kill_msg(int32_t pid, int32_t sig)
 	ly_hdr(&m.hdr, VK_SYS_kill, sizeof(m));
 	m.pid = pid;
 	m.sig = sig;
-	m.how = disposition(sig);
+	m.how = 0;
+	/* To ourselves, an ignored or caught signal never reaches the kernel
+	 * (a caught one stays pending: delivering it is not built here yet). */
+	if (sig != 9 && sig != 19 && (pid == 0 || pid == (int32_t)ly_shared()->sh_pid) &&
+	    disposition(sig) != 0)
+		return sig >= 0 && sig <= 64 ? 0 : -VK_EINVAL;
 	return (int32_t)lx_call(&m.hdr);
 }
 

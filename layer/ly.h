@@ -87,6 +87,10 @@ int ly_nanosleep(const struct timespec *req, struct timespec *rem);
 int ly_kill(int32_t pid, int32_t sig);
 struct vk_req;
 struct vk_port;
+/* ly_asend: send the message at the start of R with MSGF_ASYNC to PORT: 0
+ * done (its error, if any, is vk_result's), 1 in flight, -1 with errno when
+ * the gate refused it. */
+int ly_asend(struct vk_req *r, struct vk_port *port);
 int ly_aread(struct vk_req *r, struct vk_port *port, int fd, void *buf, uint32_t n);
 int ly_awrite(struct vk_req *r, struct vk_port *port, int fd, const void *buf, uint32_t n);
 int ly_asleep(struct vk_req *r, struct vk_port *port, const struct timespec *d);
@@ -95,5 +99,15 @@ int ly_wait(struct vk_port *port, struct vk_req *r);
 int ly_abort(struct vk_req *r);
 int ly_done(const struct vk_req *r);
 int64_t ly_result(struct vk_req *r);
+struct vk_siginfo;
+struct vk_upframe;
+int ly_asignal(struct vk_req *r, struct vk_port *port, uint64_t set);
+int ly_asigset(struct vk_req *r, uint64_t set);
+int ly_siginfo(const struct vk_req *r, struct vk_siginfo *si);
+int ly_release(struct vk_req *r);
+int ly_atimer(struct vk_req *r, struct vk_port *port, int clock, int flags,
+    const struct timespec *value, const struct timespec *interval);
+int ly_port_upcall(struct vk_port *port, int action, void (*fn)(struct vk_port *, struct vk_upframe *));
+int ly_flush(void);
 
 #endif

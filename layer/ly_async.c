@@ -26,10 +26,8 @@ msg_of(const struct vk_req *r)
 	return (struct vk_msghdr *)(uintptr_t)r->vr_space;
 }
 
-/* Send R's message with MSGF_ASYNC to PORT: 0 done (its error, if any, is
- * vk_result's), 1 in flight, -1 with errno when the gate refused it. */
-static int
-asend(struct vk_req *r, struct vk_port *port)
+int
+ly_asend(struct vk_req *r, struct vk_port *port)
 {
 	struct vk_msghdr *h = msg_of(r);
 	uint32_t err;
@@ -59,7 +57,7 @@ ly_aread(struct vk_req *r, struct vk_port *port, int fd, void *buf, uint32_t n)
 	m->fd = (uint32_t)fd;
 	m->buf = (uint32_t)(uintptr_t)buf;
 	m->count = n;
-	return asend(r, port);
+	return ly_asend(r, port);
 }
 
 int
@@ -72,7 +70,7 @@ ly_awrite(struct vk_req *r, struct vk_port *port, int fd, const void *buf, uint3
 	m->fd = (uint32_t)fd;
 	m->buf = (uint32_t)(uintptr_t)buf;
 	m->count = n;
-	return asend(r, port);
+	return ly_asend(r, port);
 }
 
 int
@@ -95,7 +93,7 @@ ly_asleep(struct vk_req *r, struct vk_port *port, const struct timespec *d)
 	m->req = (uint32_t)(uintptr_t)ts;
 	m->rem = 0;
 	m->time64 = 1;
-	return asend(r, port);
+	return ly_asend(r, port);
 }
 
 int
@@ -108,7 +106,7 @@ ly_awaitpid(struct vk_req *r, struct vk_port *port, int32_t pid, int *status, in
 	m->pid = pid;
 	m->status = (uint32_t)(uintptr_t)status;
 	m->options = (uint32_t)options;
-	return asend(r, port);
+	return ly_asend(r, port);
 }
 
 /* waitsys(port, msg): eax = port, ecx = msg, edx = 0. */

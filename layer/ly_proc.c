@@ -73,6 +73,6 @@ ly_kill(int32_t pid, int32_t sig)
 	ly_hdr(&m.hdr, VK_SYS_kill, sizeof(m));
 	m.pid = pid;
 	m.sig = sig;
-	m.how = 0;		/* the default action: there are no handlers yet */
+	m.how = 0;		/* unused: the kernel delivers (signal.c) */
 	return (int)ly_call(&m.hdr);
 }

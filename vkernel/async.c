@@ -30,20 +30,6 @@
 
 #define POLL_MAX	1024	/* descriptors one check looks at */
 
-struct vk_req {
-	struct vk_req	*next;
-	uint32_t	umsg;		/* the guest's message */
-	uint32_t	size;
-	uint32_t	port;		/* its reply port, or 0 */
-	int		held;		/* answered; waits for room on its port */
-	struct vk_waitrec w;
-	union {
-		struct vk_msghdr h;
-		unsigned char	b[VK_MSG_MAX];
-		uint64_t	align;
-	} m;				/* the kernel's copy, as sent */
-};
-
 /* ---- reply ports ---- */
 
 /* The host view of reply port PORT and its ring, checked; NULL with *ERR. */
@@ -55,11 +41,12 @@ port_map(struct vk_proc *p, uint32_t port, uint32_t **ring, int *err)
 	*err = VK_EFAULT;
 	if (h == NULL)
 		return NULL;
-	*err = VK_EOPNOTSUPP;	/* upcall actions: with signals (issue 6) */
-	if (h->vp_action != VK_PORT_QUEUE)
+	*err = VK_EOPNOTSUPP;
+	if (h->vp_action != VK_PORT_QUEUE && h->vp_action != VK_PORT_UPCALL && h->vp_action != VK_PORT_UPCALL_CS)
 		return NULL;
 	*err = VK_EINVAL;
-	if (h->vp_size == 0 || h->vp_size > VK_PORT_RING_MAX)
+	if (h->vp_size == 0 || h->vp_size > VK_PORT_RING_MAX ||
+	    (h->vp_action != VK_PORT_QUEUE && h->vp_upcall == 0))
 		return NULL;
 	*err = VK_EFAULT;
 	*ring = vk_guest_ptr(&p->vm, port + (uint32_t)sizeof(*h), h->vp_size * 4, VK_ACC_READ | VK_ACC_WRITE);
@@ -89,6 +76,8 @@ port_put(struct vk_proc *p, uint32_t port, uint32_t umsg)
 		return 1;
 	ring[h->vp_head % h->vp_size] = umsg;
 	h->vp_head++;
+	if (h->vp_action != VK_PORT_QUEUE)
+		vk_upcall_due(p, port);
 	return 0;
 }
 
@@ -103,9 +92,24 @@ port_nonempty(struct vk_proc *p, uint32_t port)
 
 /* ---- the request list ---- */
 
+/* R stops being live (aborted, or its process ends). */
+static void
+unlive(struct vk_proc *p, struct vk_req *r)
+{
+	if (!r->live)
+		return;
+	r->live = 0;
+	p->nlive--;
+	p->k->nlive--;
+	if (r->returned)
+		p->nunacked--;
+	r->returned = 0;
+}
+
 static void
 unlink_req(struct vk_proc *p, struct vk_req *r)
 {
+	unlive(p, r);
 	for (struct vk_req **rp = &p->reqs; *rp != NULL; rp = &(*rp)->next)
 		if (*rp == r) {
 			*rp = r->next;
@@ -143,6 +147,12 @@ vk_async_inflight(struct vk_proc *p, uint32_t umsg)
 	return find_req(p, umsg) != NULL;
 }
 
+struct vk_req *
+vk_async_find(struct vk_proc *p, uint32_t umsg)
+{
+	return find_req(p, umsg);
+}
+
 /* P got a reply: wake it if it sleeps in waitsys. */
 static void
 wake(struct vk_proc *p)
@@ -178,6 +188,7 @@ vk_async_post(struct vk_proc *p, uint32_t port, uint32_t umsg)
 static void
 complete(struct vk_proc *p, struct vk_req *r, int error, uint32_t flags)
 {
+	unlive(p, r);
 	vk_gate_reply(p, r->umsg, r->m.b, r->size, error, flags);
 	p->stats.async_done++;
 	if (r->port != 0 && port_put(p, r->port, r->umsg) == 1)
@@ -216,9 +227,25 @@ vk_async_queue(struct vk_proc *p, uint32_t umsg, uint32_t size)
 	p->w.timed_out = 0;
 	g->ms_flags = (g->ms_flags & MSGF_SENDER_MASK) | MSGF_QUEUED;
 	append_req(p, r);
+	if (r->w.kind == VK_WAIT_SIGNAL || r->w.kind == VK_WAIT_TIMER) {
+		r->live = 1;
+		p->nlive++;
+		p->k->nlive++;
+	}
 	p->stats.async_queued++;
 	vk_trace_line(p, "message 0x%08x (command %u) queued: %d in flight", umsg, r->m.h.ms_cmd, p->nreqs);
 	return VK_EASYNC;
+}
+
+void
+vk_live_answer(struct vk_proc *p, struct vk_req *r, void *msg)
+{
+	vk_gate_reply(p, r->umsg, msg, r->size, 0, MSGF_QUEUED);
+	p->stats.async_done++;
+	r->returned = 1;
+	p->nunacked++;
+	vk_async_post(p, r->port, r->umsg);
+	wake(p);
 }
 
 /* Run R's handler again: 1 when it finished (R is answered and may be gone). */
@@ -271,6 +298,13 @@ run_one_ready(struct vk_kernel *k)
 				if (port_put(p, r->port, r->umsg) != 1) {
 					unlink_req(p, r);	/* posted (or the port is gone) */
 					wake(p);
+					return 1;
+				}
+				continue;
+			}
+			if (r->live) {
+				if (r->w.kind == VK_WAIT_TIMER && r->w.deadline <= now) {
+					vk_timer_fire(p, r);
 					return 1;
 				}
 				continue;
@@ -346,6 +380,20 @@ vk_async_pollset(struct vk_kernel *k, struct pollfd *fds, int max, int *n, uint6
 		}
 }
 
+uint64_t
+vk_async_next_timer(struct vk_kernel *k)
+{
+	uint64_t next = 0;
+
+	if (k->nlive == 0)
+		return 0;
+	for (struct vk_proc *p = k->procs; p != NULL; p = p->next)
+		for (struct vk_req *r = p->reqs; r != NULL; r = r->next)
+			if (r->live && r->w.kind == VK_WAIT_TIMER && (next == 0 || r->w.deadline < next))
+				next = r->w.deadline;
+	return next;
+}
+
 void
 vk_async_child_ended(struct vk_proc *p)
 {
@@ -374,6 +422,8 @@ vk_async_waitsys(struct vk_proc *p, uint32_t port, uint32_t umsg)
 	struct vk_msghdr h;
 	int e, could = 0;
 
+	if (p->nunacked > 0)
+		vk_live_ack(p);
 	if (port != 0) {
 		if ((e = vk_async_port_ok(p, port)) != 0)
 			return e;
@@ -387,10 +437,10 @@ vk_async_waitsys(struct vk_proc *p, uint32_t port, uint32_t umsg)
 	if (umsg != 0) {
 		if ((e = vk_copyin(&p->vm, &h, umsg, sizeof(h))) != 0)
 			return e;
+		if (h.ms_flags & MSGF_DONE)
+			return 0;
 		if (find_req(p, umsg) != NULL)
 			could = 1;
-		else if (h.ms_flags & MSGF_DONE)
-			return 0;
 	}
 	if (!could)
 		return VK_EDEADLK;

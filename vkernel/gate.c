@@ -27,13 +27,16 @@ vk_gate_dispatch(struct vk_proc *p, void *msg, uint32_t size)
 	struct vk_msghdr *h = msg;
 	uint32_t cmd = h->ms_cmd;
 	const struct vk_sysent *e = cmd < VK_SYS_NSLOTS ? &vk_sysent[cmd] : NULL;
+	int error;
 
 	if (e == NULL || e->call == NULL)
 		return VK_ENOSYS;
 	if (size < (uint32_t)e->msgsize)
 		return VK_EINVAL;
 	h->ms_result = 0;
-	return e->call(p, msg);
+	if ((error = e->call(p, msg)) == VK_EPIPE)
+		vk_signal_raise(p, VK_SIGPIPE, VK_SI_USER);	/* a write to a pipe nobody reads */
+	return error;
 }
 
 void
@@ -148,12 +151,14 @@ waitsys(struct vk_proc *p, uint32_t port, uint32_t umsg)
 	return error;
 }
 
+/* flushsys: deliver what waited for the program to leave its critical
+ * section (the gate delivers due upcalls after every call). */
 static int
 flushsys(struct vk_proc *p)
 {
 	p->stats.flushes++;
 	vk_trace_gate(p, "flushsys", 0, 0, 0, 0, NULL);
-	return 0;
+	return vk_upcall_flush(p);
 }
 
 /*
@@ -194,9 +199,12 @@ vk_gate(void *ctx, struct cpu *cpu, uint32_t vector)
 		return;
 	}
 	p->stats.traps_gate++;
+	p->in_hook = 1;
 	vk_shared_tick(p);
 	if (p->k->nreqs > 0)
 		vk_async_tick(p->k);
+	if (p->nunacked > 0)
+		vk_live_ack(p);
 	cpu_gate_args(cpu, &eax, &ecx, &edx);
 	if (edx != 0)
 		error = sendsys(p, eax, ecx, edx);
@@ -204,21 +212,27 @@ vk_gate(void *ctx, struct cpu *cpu, uint32_t vector)
 		error = flushsys(p);
 	else
 		error = waitsys(p, eax, ecx);
+	p->in_hook = 0;
 	if (error == VK_BLOCK) {
 		/* Stop here; the scheduler moves EIP back onto this int 0x81
 		 * (outside the hook: a callback cannot both redirect and stop). */
 		p->run = VK_BLOCKED;
 		p->rewind = 1;
+		p->blocked_send = edx != 0;
 		cpu_request_stop(cpu);
 		return;
 	}
 	if (p->exec != NULL)
 		cpu_request_stop(cpu);	/* the run loop replaces the image */
 	else if (!p->exited) {
-		cpu_set_eax(cpu, (uint32_t)error);
-		/* Its time slice is over and another process is ready: stop
-		 * after this call, which is answered (EIP is past the int). */
-		if (vk_sched_slice_over(p))
+		if (!p->regs_set)
+			cpu_set_eax(cpu, (uint32_t)error);
+		p->regs_set = 0;
+		/* An upcall due now starts here, the call answered in its frame.
+		 * Otherwise, if its time slice is over and another process is
+		 * ready, stop after this call (EIP is past the int).  Never both:
+		 * the hook cannot redirect and stop. */
+		if ((p->nupc == 0 || !vk_upcall_deliver(p, 0)) && !p->exited && vk_sched_slice_over(p))
 			cpu_request_stop(cpu);
 	}
 }

@@ -189,6 +189,8 @@ struct vk_stats {
 	uint64_t	async_done;	/* queued messages answered later */
 	uint64_t	async_aborted;	/* queued messages ended by abortmsg */
 	uint64_t	preempted;	/* runs ended by the time slice's timer, not by a call */
+	uint64_t	signals;	/* signals sent to the process */
+	uint64_t	upcalls;	/* upcalls delivered */
 	uint64_t	msgs[VK_SYS_NSLOTS];
 	uint64_t	errors[VK_SYS_NSLOTS];
 	uint64_t	ns[VK_SYS_NSLOTS];
@@ -203,7 +205,14 @@ struct vk_stats {
 #define VK_WAIT_MAX		64	/* descriptors one blocked call may wait on */
 
 enum vk_run { VK_RUNNABLE, VK_BLOCKED, VK_ZOMBIE };
-enum vk_wait { VK_WAIT_NONE, VK_WAIT_CHILD, VK_WAIT_FD, VK_WAIT_MSG };
+enum vk_wait { VK_WAIT_NONE, VK_WAIT_CHILD, VK_WAIT_FD, VK_WAIT_MSG, VK_WAIT_SIGNAL, VK_WAIT_TIMER };
+
+/* One signal's information, as a sigreq answer carries it (signal.c). */
+struct vk_siginfo {
+	int32_t		signo, code, pid, uid, status;
+	uint32_t	addr;
+	int32_t		value;
+};
 
 /* What a blocked process, or a queued request, waits for. */
 struct vk_waitrec {
@@ -213,6 +222,9 @@ struct vk_waitrec {
 	uint64_t	deadline;	/* CLOCK_MONOTONIC ns to give up at; 0: none */
 	int		timed_out;	/* the deadline passed: the re-sent call times out */
 	int		ready;		/* woken (a child ended, a descriptor is ready) */
+	uint64_t	sigset;		/* VK_WAIT_SIGNAL: bit N-1 for signal N */
+	struct vk_siginfo si;		/* VK_WAIT_SIGNAL: the signal that woke it (signo 0: none) */
+	uint64_t	period;		/* VK_WAIT_TIMER: ns between expiries, 0: one-shot */
 };
 
 /* ---- sys_misc.c: per-process state of the calls it serves ---- */
@@ -237,6 +249,8 @@ struct ld_layer;
 struct vk_exec;
 struct vk_layerimg;
 struct vk_req;
+
+#define VK_UPC_MAX	16		/* ports one process may have upcalls due on */
 
 struct vk_proc {
 	struct vk_kernel *k;
@@ -272,6 +286,17 @@ struct vk_proc {
 	int		detached_end;	/* ended with no parent to wait for it: to be freed */
 	struct vk_exec	*exec;		/* an execve validated inside the gate, done after it */
 	uint32_t	cur_msg;	/* guest address of the message being handled */
+	/* Signals and upcalls (signal.c, upcall.c). */
+	uint32_t	upctl;		/* guest address of the control block (struct vk_upctl), or 0 */
+	int		nupc;		/* ports with an upcall due */
+	uint32_t	upc[VK_UPC_MAX];
+	int		nlive;		/* live requests (sigreq, timers) */
+	int		nunacked;	/* live requests answered and not yet taken */
+	int		in_hook;	/* inside the gate (registers are the hook's) */
+	int		regs_set;	/* the gate call restored the registers itself (upret) */
+	int		blocked_send;	/* a VK_BLOCKED process sits on a sendsys (of cur_msg) */
+	int		intr;		/* woken from a blocked call for an upcall (upcall.c) */
+	uint32_t	upentry;	/* the upcall entry code on the kernel page */
 	char		exe[VK_PATH_MAX];	/* guest path of the program (/proc/self/exe) */
 };
 
@@ -293,6 +318,8 @@ struct vk_kernel {
 	int		next_pid;
 	int		nreqs;		/* asynchronous requests in flight, all processes */
 	int		ndetached;	/* ended processes nobody will wait for (rfork RFNOWAIT) */
+	int		nlive;		/* live requests (sigreq, periodic timers), all processes */
+	struct vk_proc	*current;	/* the process whose CPU runs now, or NULL */
 	uint64_t	async_check;	/* vk_now_ns() of the next check from the gate */
 	uint64_t	tsc0;		/* TSC and CLOCK_MONOTONIC ns at start: */
 	int64_t		mono0;		/* the baseline of the TSC rate */
@@ -333,6 +360,8 @@ void vk_proc_exit(struct vk_proc *p, int status);
 void vk_proc_kill(struct vk_proc *p, int sig, const char *why);
 
 /* ---- sys_misc.c ---- */
+/* vk_pstate: P's per-process state, filled on first use. */
+struct vk_pstate *vk_pstate(struct vk_proc *p);
 /* vk_pstate_fork: give child C a copy of P's per-process state (limits, name,
  * groups, process group and session, which a child inherits).  0 or VK_ENOMEM. */
 int vk_pstate_fork(struct vk_proc *c, struct vk_proc *p);
@@ -370,6 +399,27 @@ int vk_sched_block_until(struct vk_proc *p, uint64_t deadline);
 
 /* ---- async.c: MSGF_ASYNC requests, reply ports, waitsys, abort ---- */
 #define VK_REQ_MAX	64		/* requests one process may have in flight */
+/* A request in flight: the kernel's copy of an MSGF_ASYNC message. */
+struct vk_req {
+	struct vk_req	*next;
+	uint32_t	umsg;		/* the guest's message */
+	uint32_t	size;
+	uint32_t	port;		/* its reply port, or 0 */
+	int		held;		/* answered; waits for room on its port */
+	int		live;		/* answered again and again until aborted (signal.c) */
+	int		returned;	/* live: answered, and the program has not yet
+					 * cleared MSGF_DONE to take the answer */
+	int		nq;		/* live sigreq: signals waiting for that */
+	struct vk_siginfo q[VK_SIGQ_MAX];
+	uint64_t	expiries;	/* live timer: expiries waiting for that */
+	struct vk_waitrec w;
+	union {
+		struct vk_msghdr h;
+		unsigned char	b[VK_MSG_MAX];
+		uint64_t	align;
+	} m;				/* the kernel's copy, as sent */
+};
+
 /*
  * vk_async_queue: the MSGF_ASYNC message at guest UMSG (SIZE bytes) could not
  * finish now, and its handler recorded in P->w what it waits for.  Queue it:
@@ -396,10 +446,62 @@ void vk_async_tick(struct vk_kernel *k);
 /* vk_async_pollset: add the descriptors the requests wait on to FDS (at most MAX,
  * starting at *N), and lower *NEXT to the nearest deadline (0: none). */
 void vk_async_pollset(struct vk_kernel *k, struct pollfd *fds, int max, int *n, uint64_t *next);
+/* vk_async_next_timer: the earliest deadline of a live timer, any process (0: none). */
+uint64_t vk_async_next_timer(struct vk_kernel *k);
 /* vk_async_child_ended: P's child has ended: wake P's requests that wait for one. */
 void vk_async_child_ended(struct vk_proc *p);
 /* vk_async_free: drop P's requests unanswered (P ends or execs). */
 void vk_async_free(struct vk_proc *p);
+/* vk_async_find: P's request in flight for the message at guest UMSG, or NULL. */
+struct vk_req *vk_async_find(struct vk_proc *p, uint32_t umsg);
+/* vk_live_answer: answer live request R again with MSG (the kernel's copy,
+ * outputs and ms_result filled in): into the guest's message, with MSGF_DONE
+ * and MSGF_QUEUED (still live), and onto its port.  R waits for the program
+ * to clear MSGF_DONE before the next answer (vk_live_ack). */
+void vk_live_answer(struct vk_proc *p, struct vk_req *r, void *msg);
+
+/* ---- signal.c: signals and timers as live messages ---- */
+#define VK_HOSTSIGS	((1ull << (VK_SIGINT - 1)) | (1ull << (VK_SIGQUIT - 1)) | \
+			 (1ull << (VK_SIGTERM - 1)) | (1ull << (VK_SIGHUP - 1)))
+/* vk_signal_send: signal T with SI: to the live request that takes it, else
+ * its default action.  From any process's gate, or the run loop. */
+void vk_signal_send(struct vk_proc *t, const struct vk_siginfo *si);
+/* vk_signal_raise: signal SIG (si_code CODE) from T to itself. */
+void vk_signal_raise(struct vk_proc *t, int sig, int code);
+/* vk_signal_child: C has ended: SIGCHLD to PARENT with C's status. */
+void vk_signal_child(struct vk_proc *parent, const struct vk_proc *c);
+/* vk_signal_fault: P faulted (SIG, si_code CODE, address ADDR): 1 when a
+ * handler takes it now (an upcall is set up), 0 when P must die of it. */
+int vk_signal_fault(struct vk_proc *p, int sig, int code, uint32_t addr);
+/* vk_live_ack: P's live requests whose last answer the program took
+ * (MSGF_DONE cleared) are answered with what waited meanwhile. */
+void vk_live_ack(struct vk_proc *p);
+/* vk_timer_fire: live timer R's deadline passed: count the expiries, re-arm, answer. */
+void vk_timer_fire(struct vk_proc *p, struct vk_req *r);
+/* vk_signal_host_init: forward SIGINT, SIGQUIT, SIGTERM and SIGHUP that vkrun
+ * gets to the first process's group (vkrun dies of them while no process has
+ * a live request, as its guests would). */
+void vk_signal_host_init(struct vk_kernel *k);
+/* vk_signal_host_pending: a host signal waits for vk_signal_host_run. */
+int vk_signal_host_pending(void);
+void vk_signal_host_run(struct vk_kernel *k);
+
+/* ---- upcall.c: upcalls and critical sections ---- */
+/* vk_upcall_init: put the upcall entry code on P's (new) kernel page.  0 or VK_ENOMEM. */
+int vk_upcall_init(struct vk_proc *p);
+/* vk_upcall_due: a reply landed on P's upcall port PORT: deliver when possible;
+ * a process blocked in a call is woken for it. */
+void vk_upcall_due(struct vk_proc *p, uint32_t port);
+/* vk_upcall_deliverable: 1 when one of P's due upcalls could be delivered now. */
+int vk_upcall_deliverable(struct vk_proc *p);
+/* vk_upcall_deliver: deliver the first deliverable due upcall (frame flags
+ * FLAGS): 1 if one was, with P's registers now at the handler. */
+int vk_upcall_deliver(struct vk_proc *p, uint32_t flags);
+/* vk_upcall_run: before P runs (or at the end of its gate call): take acks,
+ * answer an interrupted call EINTR, deliver a due upcall. */
+void vk_upcall_run(struct vk_proc *p);
+/* vk_upcall_flush: flushsys(): clear uc_pending and take acks (the gate then delivers). */
+int vk_upcall_flush(struct vk_proc *p);
 
 /* ---- gate.c ---- */
 /* vk_gate: the int 0x81 trap function for cpu_new (CTX is the vk_proc). */

@@ -266,6 +266,7 @@ vk_layer_attach(struct vk_proc *p, const struct ld_image *prog, char *err, size_
 	vk_shared_init(p, (struct vk_shared *)vk_guest_ptr(&p->vm, VK_SHARED_ADDR, VK_PAGE, 0));
 	p->layer = &l->img.layer;
 	p->gs = CPU_SEL(VK_TLS_GDT_ENTRY, 3);
+	p->upctl = VK_TLS_ADDR + VK_TLS_UPCTL;	/* the initial thread's control block */
 	return 0;
 }
 

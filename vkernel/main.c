@@ -247,6 +247,8 @@ main(int argc, char *argv[])
 	/* A guest writing to a pipe nobody reads gets EPIPE from its write, as
 	 * Linux gives a process that ignores SIGPIPE; vkrun itself must not die. */
 	signal(SIGPIPE, SIG_IGN);
+	/* SIGINT and its kind go to the guests that ask for them (signal.c). */
+	vk_signal_host_init(&k);
 	if (edits == NULL)
 		die(EXIT_USAGE, "%s", "out of memory");
 	code = parse_options(argc, argv, &k, edits, &nedits, &empty, &argv0);

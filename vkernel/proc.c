@@ -131,7 +131,7 @@ vk_proc_image(struct vk_proc *p, const struct ld_image *img, char *const argv[],
 	unused = (esp & ~(VK_PAGE - 1)) - (VK_STACK_TOP - VK_STACK_SIZE);
 	cpu_set_warmup(p->cpu, VK_STACK_TOP - VK_STACK_SIZE, unused / VK_PAGE,
 	    vk_guest_ptr(&p->vm, VK_STACK_TOP - VK_STACK_SIZE, unused, 0));
-	if (cpu_start(p->cpu, img->entry, esp, p->gs) != 0)
+	if (vk_upcall_init(p) != 0 || cpu_start(p->cpu, img->entry, esp, p->gs) != 0)
 		return fail(err, errlen, 125, "%s: %s", p->name, cpu_error(p->cpu));
 	return 0;
 }
@@ -328,6 +328,19 @@ lx_fixup(struct vk_proc *p, const struct cpu_fault *f)
 	return 1;
 }
 
+/* A fault a live signal request with an upcall port takes: 1 if delivered. */
+static int
+fault_handled(struct vk_proc *p, const struct cpu_fault *f)
+{
+	const char *cause;
+	int sig = fault_signal(f, &cause), mem = f->kind >= CPU_FAULT_READ;
+
+	if (p->nlive == 0)
+		return 0;
+	return vk_signal_fault(p, sig, mem ? (f->prot ? VK_SEGV_ACCERR : VK_SEGV_MAPERR) : VK_SI_KERNEL,
+	    mem ? f->addr : f->eip);
+}
+
 void
 vk_proc_step(struct vk_proc *p)
 {
@@ -337,7 +350,7 @@ vk_proc_step(struct vk_proc *p)
 	case CPU_EXIT_STOP:
 		break;
 	case CPU_EXIT_FAULT:
-		if (!lx_fixup(p, &f))
+		if (!lx_fixup(p, &f) && !fault_handled(p, &f))
 			kill_on_fault(p, &f);
 		break;
 	case CPU_EXIT_ERROR:

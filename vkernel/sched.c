@@ -147,6 +147,7 @@ make_zombie(struct vk_kernel *k, struct vk_proc *p)
 		if (p->parent->run == VK_BLOCKED && p->parent->w.kind == VK_WAIT_CHILD)
 			p->parent->run = VK_RUNNABLE;
 		vk_async_child_ended(p->parent);
+		vk_signal_child(p->parent, p);
 	} else if (p != k->init) {
 		p->detached_end = 1;	/* nobody will wait: the run loop frees it */
 		k->ndetached++;
@@ -211,6 +212,9 @@ do_exec(struct vk_proc *p)
 	p->shared = NULL;
 	p->lx_int80 = p->lx_frame = 0;
 	p->gs = 0;
+	p->upctl = 0;		/* the new image registers its own */
+	p->nupc = 0;
+	p->intr = 0;
 	free(p->name);
 	p->name = x->name;
 	x->name = NULL;
@@ -242,7 +246,7 @@ do_exec(struct vk_proc *p)
 static int
 needs_preemption(struct vk_kernel *k, struct vk_proc *p)
 {
-	if (k->nreqs > 0)
+	if (k->nreqs > 0 || k->nlive > 0)
 		return 1;
 	for (struct vk_proc *q = k->procs; q != NULL; q = q->next)
 		if (q != p && (q->run == VK_RUNNABLE || (q->run == VK_BLOCKED && q->w.kind == VK_WAIT_FD)))
@@ -255,12 +259,22 @@ run_one(struct vk_kernel *k, struct vk_proc *p)
 {
 	p->slice_end = vk_rdtsc() + VK_SLICE_TICKS;
 	/* A process alone runs without the block hook (at full speed); once it
-	 * has company it gets one, and keeps it. */
-	if (needs_preemption(k, p))
-		cpu_preempt(p->cpu, vk_now_ns() + VK_SLICE_NS);
-	else
+	 * has company (or a live request: a timer, a signal from the host) it
+	 * gets one, and keeps it.  A timer due before the slice ends stops it
+	 * then. */
+	if (needs_preemption(k, p)) {
+		uint64_t end = vk_now_ns() + VK_SLICE_NS, t = vk_async_next_timer(k);
+
+		cpu_preempt(p->cpu, t != 0 && t < end ? t : end);
+	} else
 		cpu_preempt(p->cpu, UINT64_MAX);
-	vk_proc_step(p);
+	/* Upcalls due (and a blocked call they interrupt) start before it runs. */
+	if (p->nupc > 0 || p->intr || p->nunacked > 0)
+		vk_upcall_run(p);
+	k->current = p;
+	if (!p->exited)
+		vk_proc_step(p);
+	k->current = NULL;
 	if (p->cpu != NULL && cpu_preempted(p->cpu)) {
 		p->stats.preempted++;
 		wake_blocked(k, 0);	/* a sleeper's deadline, a pipe's data */
@@ -307,7 +321,9 @@ wake_blocked(struct vk_kernel *k, int sleep)
 	nproc = n;
 	if (sleep && k->nreqs > 0)
 		vk_async_pollset(k, fds, VK_MAX_PROCS, &n, &next);
-	if (n == 0 && next == 0)
+	/* With live requests, a signal vkrun receives can still wake someone:
+	 * poll() with nothing to watch sleeps until one comes. */
+	if (n == 0 && next == 0 && (!sleep || k->nlive == 0))
 		return sleep ? -1 : 0;
 	if (!sleep)
 		timeout = 0;
@@ -315,10 +331,12 @@ wake_blocked(struct vk_kernel *k, int sleep)
 		now = vk_now_ns();
 		timeout = next <= now ? 0 : (int)((next - now + 999999) / 1000000);
 	}
-	if (n > 0 || timeout > 0) {
+	if (n > 0 || timeout != 0) {
 		do
 			r = poll(fds, (nfds_t)n, timeout);
-		while (r < 0 && errno == EINTR);
+		while (r < 0 && errno == EINTR && !vk_signal_host_pending());
+		if (r < 0)
+			return 0;	/* a host signal: the run loop forwards it */
 	}
 	for (int i = 0; i < nproc; i++)
 		if (fds[i].revents != 0 && who[i]->run == VK_BLOCKED) {
@@ -343,6 +361,8 @@ vk_sched_run(struct vk_kernel *k)
 	while (k->init->run != VK_ZOMBIE) {
 		struct vk_proc *p = NULL;
 
+		if (vk_signal_host_pending())
+			vk_signal_host_run(k);
 		if (k->nreqs > 0)
 			vk_async_run(k);
 		while (k->ndetached > 0)

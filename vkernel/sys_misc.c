@@ -77,6 +77,12 @@ state(struct vk_proc *p)
 	return &p->ps;
 }
 
+struct vk_pstate *
+vk_pstate(struct vk_proc *p)
+{
+	return state(p);
+}
+
 int
 vk_pstate_fork(struct vk_proc *c, struct vk_proc *p)
 {
@@ -797,106 +803,6 @@ vk_sys_futex(struct vk_proc *p, struct vk_msg_futex *m)
 	default:
 		return VK_ENOSYS;
 	}
-}
-
-/* ---- signals sent to oneself ---- */
-
-#define SIGKILL_L	9
-#define SIGCHLD_L	17
-#define SIGCONT_L	18
-#define SIGSTOP_L	19
-#define SIGTSTP_L	20
-#define SIGTTIN_L	21
-#define SIGTTOU_L	22
-#define SIGURG_L	23
-#define SIGWINCH_L	28
-
-/* Does kill's PID (as the caller's group S sees it) name T? */
-static int
-kill_names(struct vk_proc *p, struct vk_pstate *s, struct vk_proc *t, int pid)
-{
-	if (pid > 0)
-		return t->pid == pid;
-	if (pid == 0)
-		return state(t)->pgid == s->pgid;
-	if (pid == -1)
-		return t != p && t->pid != 1;	/* everyone else but init */
-	return state(t)->pgid == -pid;
-}
-
-/* Is SIG's default action to do nothing to a process that is not stopped? */
-static int
-default_ignored(int sig)
-{
-	switch (sig) {
-	case SIGCHLD_L: case SIGCONT_L: case SIGURG_L: case SIGWINCH_L:
-	case SIGTSTP_L: case SIGTTIN_L: case SIGTTOU_L:
-		return 1;
-	}
-	return 0;
-}
-
-/*
- * kill: PID names one process, the caller's group (0), every process but
- * init and the caller (-1), or group -PID; ESRCH when it names none.  Until
- * signals are delivered (the signals issue) the kernel acts now.  Another
- * process gets the default action: the ignore-by-default and stop signals
- * are discarded, every other signal ends it with that signal's wait status.
- * For the caller itself, the sender's disposition HOW decides: an ignored
- * signal is discarded, a caught one stays pending undelivered; with the
- * default action SIGSTOP stops vkrun itself (until SIGCONT), the other stop
- * signals are discarded (the group is orphaned: its session's parent is
- * outside), the ignore-by-default ones are discarded, and every other signal
- * ends the process (128+N from vkrun).  SIGKILL and SIGSTOP ignore HOW.
- * The caller is handled last, so "kill 0" ends the rest of its group first.
- */
-int
-vk_sys_kill(struct vk_proc *p, struct vk_msg_kill *m)
-{
-	struct vk_pstate *s = state(p);
-	int pid = m->pid, sig = m->sig, self = 0, found = 0;
-
-	if (sig < 0 || sig > NSIG_LINUX)
-		return VK_EINVAL;
-	if (pid == INT32_MIN)
-		return VK_ESRCH;
-	for (struct vk_proc *t = p->k->procs; t != NULL; t = t->next) {
-		if (t->run == VK_ZOMBIE || t->exited || !kill_names(p, s, t, pid))
-			continue;
-		found = 1;
-		if (t == p) {
-			self = 1;
-			continue;
-		}
-		if (sig == 0)
-			continue;
-		if (default_ignored(sig) || sig == SIGSTOP_L) {
-			vk_trace_line(p, "signal %d to pid %d: default action: discarded", sig, t->pid);
-			continue;
-		}
-		vk_sched_kill(t, sig);
-	}
-	if (!found)
-		return VK_ESRCH;
-	if (!self || sig == 0)
-		return 0;
-	if (sig != SIGKILL_L && sig != SIGSTOP_L && m->how != 0) {
-		vk_trace_line(p, "signal %d %s", sig, m->how == 1 ? "ignored: discarded" :
-		    "caught: left pending, not delivered (signal delivery is not built yet)");
-		return 0;
-	}
-	if (default_ignored(sig)) {
-		vk_trace_line(p, "signal %d: default action: discarded", sig);
-		return 0;
-	}
-	if (sig == SIGSTOP_L) {
-		vk_trace_line(p, "stopped by signal %d", sig);
-		kill(getpid(), SIGSTOP);
-		return 0;
-	}
-	vk_trace_line(p, "killed by signal %d (sent to itself)", sig);
-	vk_proc_exit(p, sig);
-	return 0;
 }
 
 /* ---- process group and session ---- */

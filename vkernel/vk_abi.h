@@ -68,13 +68,102 @@ struct vk_portabi {
 	uint32_t	vp_size;	/* ring entries, 1..VK_PORT_RING_MAX */
 	uint32_t	vp_head;	/* written by the kernel */
 	uint32_t	vp_tail;	/* written by the program */
-	uint32_t	vp_upcall;	/* reserved for the upcall actions (0) */
-	uint32_t	vp_pending;	/* reserved: replies held back (0) */
+	uint32_t	vp_upcall;	/* the upcall actions: the function to call */
+	uint32_t	vp_flags;	/* VP_*: written by the kernel */
 	uint32_t	vp_resv[2];
 	/* uint32_t vp_ring[vp_size]; */
 };
 #define VK_PORT_QUEUE		0	/* queue without notification */
+#define VK_PORT_UPCALL		1	/* queue, then upcall vp_upcall */
+#define VK_PORT_UPCALL_CS	2	/* queue, then upcall unless in a critical section */
 #define VK_PORT_RING_MAX	4096
+#define VP_INUPCALL		0x1u	/* an upcall of this port is running: no other
+					 * upcall through it until it returns (upret) */
+
+/*
+ * Upcalls (seed 004).  When a reply lands on a port whose action is an upcall,
+ * the kernel interrupts the process at an instruction boundary: it pushes a
+ * struct vk_upframe_abi (16-aligned) on the process's stack, or on the alternate
+ * stack its control block names, and continues at the kernel's upcall entry
+ * (on the kernel page), which
+ *   1. saves the FPU/SSE state into uf_fx (fxsave),
+ *   2. calls  void vp_upcall(struct vk_portabi *port, struct vk_upframe_abi *f)
+ *      (cdecl, 16-aligned stack, DF clear),
+ *   3. restores the FPU/SSE state from uf_fx (fxrstor) and sends the
+ *      message uf_msg: upret(f), which restores every register from the
+ *      frame and clears the port's VP_INUPCALL.
+ * upret is also how a program (a signal trampoline) resumes any saved state:
+ * a frame it builds itself, with uf_port 0, restores exactly the same way.
+ * Registers the handler changes in the frame take effect on return; eflags
+ * keeps only the bits a program may set (VK_UF_EFLAGS).
+ *
+ * Upcalls never nest onto one that is returning: the return is the single
+ * upret message.  While a handler runs, its port is VP_INUPCALL and the
+ * process's critical-section depth is one higher (so VK_PORT_UPCALL_CS ports
+ * wait); a handler that can take nested upcalls lowers uc_crit itself.
+ */
+struct vk_upframe_abi {
+	uint8_t		uf_fx[512];	/* fxsave image (the entry code writes it) */
+	struct vk_msghdr uf_msg;	/* upret's message: command upret, size 40 */
+	uint32_t	uf_frame;	/* upret's argument: this frame's address */
+	uint32_t	uf_magic;	/* VK_UF_MAGIC */
+	uint32_t	uf_port;	/* the port that upcalled, or 0 */
+	uint32_t	uf_handler;	/* the function the entry calls */
+	/* The interrupted state. */
+	uint32_t	uf_eax, uf_ebx, uf_ecx, uf_edx, uf_esi, uf_edi, uf_ebp, uf_esp;
+	uint32_t	uf_eip, uf_eflags;
+	uint32_t	uf_gs;		/* %gs selector */
+	int32_t		uf_crit;	/* critical-section depth to go back to */
+	uint32_t	uf_flags;	/* VK_UF_* */
+	uint32_t	uf_sysarg;	/* VK_UF_INTR: eax of the interrupted int 0x81 */
+	uint32_t	uf_resv[6];
+};
+#define VK_UF_MAGIC		0x55504631u	/* "UPF1" */
+#define VK_UF_INTR		0x1u	/* the process was blocked in a call (int 0x81 just
+					 * before uf_eip), now answered EINTR; to restart
+					 * it, set uf_eip -= 2 and uf_eax = uf_sysarg */
+#define VK_UF_FAULT		0x2u	/* delivered for a fault: uf_eip is the start of
+					 * the faulting translated block, not the instruction */
+#define VK_UF_EFLAGS		0x00044dd5u	/* AC OF DF TF SF ZF AF PF CF */
+
+/*
+ * The per-thread control block, in program memory, registered with
+ * upctl(addr) (a native process starts with the one in its TLS block at
+ * VK_TLS_UPCTL).  The kernel reads it at each upcall and writes uc_pending.
+ */
+struct vk_upctl {
+	int32_t		uc_crit;	/* > 0: inside a critical section */
+	uint32_t	uc_pending;	/* the kernel held an upcall back: call flushsys()
+					 * after leaving the outermost section */
+	uint32_t	uc_altstack;	/* 0, or the lowest address of an alternate stack */
+	uint32_t	uc_altsize;	/* its size: upcalls run there unless already on it */
+};
+
+/*
+ * Signals (seed 004): a sigreq message names a set of signals and stays live
+ * in the kernel after it is answered: each matching signal answers it again
+ * (ms_result = the signal number, the outputs = its information) and puts it
+ * on its reply port, until the program aborts it.  The program takes an
+ * answer and then clears MSGF_DONE in the message; until it does, further
+ * signals wait in the kernel (one per number below 32, up to VK_SIGQ_MAX
+ * queued from 32 up).  A periodic timer message is live the same way.
+ * A signal that no live request takes gets its default action.
+ */
+#define VK_NSIG			64
+#define VK_SIGQ_MAX		32
+
+/* si_code values (Linux's). */
+#define VK_SI_USER		0
+#define VK_SI_KERNEL		0x80
+#define VK_SI_TIMER		(-2)
+#define VK_CLD_EXITED		1
+#define VK_CLD_KILLED		2
+#define VK_CLD_DUMPED		3
+#define VK_SEGV_MAPERR		1
+#define VK_SEGV_ACCERR		2
+
+/* timer flags */
+#define VK_TIMER_ABSTIME	0x1
 
 /* Guest errno values (those of Linux i386).  X(name, number, text). */
 #define VK_ERRNO_LIST(X) \
@@ -227,13 +316,38 @@ enum vk_errno { VK_ERRNO_LIST(VK_X_ERRNO_ENUM) };
 #define VK_RFNOWAIT		0x00000040	/* the child is nobody's: it leaves no status */
 #define VK_RFCFDG		0x00001000	/* the child starts with no descriptors */
 
-/* Signals used in exit statuses (Linux numbering). */
+/* Signal numbers (Linux numbering). */
+#define VK_SIGHUP		1
+#define VK_SIGINT		2
+#define VK_SIGQUIT		3
 #define VK_SIGILL		4
 #define VK_SIGTRAP		5
+#define VK_SIGABRT		6
 #define VK_SIGBUS		7
 #define VK_SIGFPE		8
 #define VK_SIGKILL		9
+#define VK_SIGUSR1		10
 #define VK_SIGSEGV		11
+#define VK_SIGUSR2		12
+#define VK_SIGPIPE		13
+#define VK_SIGALRM		14
+#define VK_SIGTERM		15
+#define VK_SIGCHLD		17
+#define VK_SIGCONT		18
+#define VK_SIGSTOP		19
+#define VK_SIGTSTP		20
+#define VK_SIGTTIN		21
+#define VK_SIGTTOU		22
+#define VK_SIGURG		23
+#define VK_SIGXCPU		24
+#define VK_SIGXFSZ		25
+#define VK_SIGVTALRM		26
+#define VK_SIGPROF		27
+#define VK_SIGWINCH		28
+#define VK_SIGIO		29
+#define VK_SIGPWR		30
+#define VK_SIGSYS		31
+#define VK_SIGRTMIN		32
 
 #ifdef __cplusplus
 #define VK_STATIC_ASSERT static_assert
@@ -244,5 +358,11 @@ VK_STATIC_ASSERT(sizeof(struct vk_msghdr) == 32, "message header is 32 bytes");
 VK_STATIC_ASSERT(__builtin_offsetof(struct vk_msghdr, ms_error) == 16, "ms_error at 16");
 VK_STATIC_ASSERT(__builtin_offsetof(struct vk_msghdr, ms_result) == 24, "ms_result at 24");
 VK_STATIC_ASSERT(sizeof(struct vk_portabi) == 32, "reply port header is 32 bytes");
+VK_STATIC_ASSERT(sizeof(struct vk_upframe_abi) == 640, "upcall frame is 640 bytes");
+VK_STATIC_ASSERT(__builtin_offsetof(struct vk_upframe_abi, uf_msg) == 512, "uf_msg at 512");
+VK_STATIC_ASSERT(__builtin_offsetof(struct vk_upframe_abi, uf_port) == 552, "uf_port at 552");
+VK_STATIC_ASSERT(__builtin_offsetof(struct vk_upframe_abi, uf_handler) == 556, "uf_handler at 556");
+VK_STATIC_ASSERT(__builtin_offsetof(struct vk_upframe_abi, uf_eax) == 560, "uf_eax at 560");
+VK_STATIC_ASSERT(sizeof(struct vk_upctl) == 16, "control block is 16 bytes");
 
 #endif

@@ -53,6 +53,7 @@
 #define VK_TLS_SELF		0x00	/* the block's own address (thread pointer) */
 #define VK_TLS_ERRNO		0x20	/* pointer to this thread's errno */
 #define VK_TLS_PRIVATE		0x24	/* the layer's private pointer: the shared page */
+#define VK_TLS_UPCTL		0x30	/* the thread's upcall control block (struct vk_upctl) */
 #define VK_TLS_ERRNO_SLOT	0x40	/* where the initial thread's errno lives */
 
 #ifndef __ASSEMBLER__

@@ -1,7 +1,8 @@
 /*
- * signal.h: signal numbers (Linux's) and kill.  Until signals are delivered
- * to native programs, kill applies the default action: the target ends with
- * the signal's wait status (the ignore-by-default signals are discarded).
+ * signal.h: signal numbers (Linux's) and kill.  A signal goes to the live
+ * signal request that takes it (<vkrun/upcall.h>); with none, it gets its
+ * default action: the target ends with the signal's wait status (the
+ * ignore-by-default signals are discarded).
  */
 #ifndef _SIGNAL_H
 #define _SIGNAL_H
@@ -32,6 +33,20 @@ extern "C" {
 #define SIGCHLD		17
 #define SIGCONT		18
 #define SIGSTOP		19
+#define SIGTSTP		20
+#define SIGTTIN		21
+#define SIGTTOU		22
+#define SIGURG		23
+#define SIGXCPU		24
+#define SIGXFSZ		25
+#define SIGVTALRM	26
+#define SIGPROF		27
+#define SIGWINCH	28
+#define SIGIO		29
+#define SIGPWR		30
+#define SIGSYS		31
+#define SIGRTMIN	32		/* real-time signals: queued, not merged */
+#define SIGRTMAX	64
 
 int kill(pid_t pid, int sig);
 

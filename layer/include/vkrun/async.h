@@ -43,12 +43,12 @@ struct vk_req;
 /* A reply port.  The kernel appends done requests at vp_head; vk_port_get
  * takes them at vp_tail.  Initialise with vk_port_init. */
 struct vk_port {
-	unsigned int	vp_action;	/* 0: queue replies without notification */
+	unsigned int	vp_action;	/* 0: queue replies without notification (<vkrun/upcall.h>) */
 	unsigned int	vp_size;	/* entries in vp_ring */
 	volatile unsigned int vp_head;	/* advanced by the kernel */
 	unsigned int	vp_tail;	/* advanced by the program */
-	unsigned int	vp_upcall;	/* reserved: 0 */
-	unsigned int	vp_pending;	/* reserved: 0 */
+	unsigned int	vp_upcall;	/* the upcall actions' function */
+	volatile unsigned int vp_flags;	/* written by the kernel (VP_INUPCALL) */
 	unsigned int	vp_resv[2];
 	struct vk_req	*volatile vp_ring[VK_PORT_ENTRIES];
 };
@@ -70,8 +70,8 @@ struct vk_req *vk_port_get(struct vk_port *port);
  * Sending.  Each returns 0 when the request is already done (vk_result has
  * its answer, which may be an error such as EAGAIN: too many requests in
  * flight), 1 when it is in flight, and -1 with errno set when it could not be
- * sent at all (EFAULT or EINVAL: a bad request or port; EOPNOTSUPP: a port
- * action other than 0; EBUSY: REQ is still in flight).  PORT may be NULL.
+ * sent at all (EFAULT or EINVAL: a bad request or port; EOPNOTSUPP: an
+ * unknown port action; EBUSY: REQ is still in flight).  PORT may be NULL.
  */
 int vk_aread(struct vk_req *req, struct vk_port *port, int fd, void *buf, size_t n);
 int vk_awrite(struct vk_req *req, struct vk_port *port, int fd, const void *buf, size_t n);
