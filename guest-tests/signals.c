@@ -13,6 +13,8 @@
  *    delivers it;
  *  - a blocked read interrupted by an upcall fails with EINTR;
  *  - a SIGSEGV handler that resumes the program past the fault;
+ *  - a child stopped (SIGSTOP, SIGTSTP) and continued, each seen once by
+ *    waitpid with WUNTRACED / WCONTINUED, then killed while stopped;
  *  - 100,000 timer upcalls interrupting a computation that checks every
  *    register it uses (integer, x87, SSE) after each round;
  *  - refusals: an empty set, SIGKILL in a set, sigset on a request not in
@@ -399,15 +401,54 @@ upcall_storm(void)
 			for (int i = 0; i < 6; i++)
 				fprintf(stderr, "r%d: got %08x want %08x\n", i, got.r[i], want.r[i]);
 			for (int i = 0; i < 4; i++)
-				fprintf(stderr, "y%d: got %08x want %08x\n", i, *(unsigned *)&got.y[i], *(unsigned *)&want.y[i]);
-			fprintf(stderr, "st: got %016llx want %016llx\n", *(unsigned long long *)&got.st,
-			    *(unsigned long long *)&want.st);
+				fprintf(stderr, "xmm0[%d]: got %g want %g\n", i, (double)got.y[i], (double)want.y[i]);
+			fprintf(stderr, "st(0): got %.17g want %.17g\n", got.st, want.st);
 			CHECK(!"a round disturbed by upcalls differs from an undisturbed one");
 		}
 		rounds++;
 	}
 	CHECK_EQ(vk_abort(&req), 0);
 	printf("%d upcalls (%d expiries) over %u rounds\n", tick_upcalls, ticks, rounds);
+}
+
+/* Stop and continue: the parent's wait4 sees each once, then the kill. */
+static void
+stop_continue(void)
+{
+	struct timespec d = { .tv_nsec = 2000000 };
+	int status, p[2];
+	pid_t pid;
+	char c;
+
+	CHECK_EQ(pipe(p), 0);
+	if ((pid = fork()) == 0) {
+		close(p[0]);
+		for (;;) {			/* a heartbeat the parent can hear stop */
+			if (write(p[1], "x", 1) != 1)
+				_exit(1);
+			nanosleep(&d, NULL);
+		}
+	}
+	close(p[1]);
+	CHECK_EQ(read(p[0], &c, 1), 1);
+	CHECK_EQ(kill(pid, SIGSTOP), 0);
+	CHECK_EQ(waitpid(pid, &status, WUNTRACED), pid);
+	CHECK(WIFSTOPPED(status));
+	CHECK_EQ(WSTOPSIG(status), SIGSTOP);
+	CHECK_EQ(waitpid(pid, &status, WUNTRACED | WNOHANG), 0);	/* reported once */
+	CHECK_EQ(kill(pid, SIGCONT), 0);
+	CHECK_EQ(waitpid(pid, &status, WCONTINUED), pid);
+	CHECK(WIFCONTINUED(status));
+	CHECK_EQ(read(p[0], &c, 1), 1);			/* it runs again */
+	CHECK_EQ(kill(pid, SIGTSTP), 0);			/* the terminal's stop: not init, so it stops */
+	CHECK_EQ(waitpid(pid, &status, WUNTRACED), pid);
+	CHECK(WIFSTOPPED(status));
+	CHECK_EQ(WSTOPSIG(status), SIGTSTP);
+	CHECK_EQ(kill(pid, SIGKILL), 0);			/* a stopped process dies of SIGKILL */
+	CHECK_EQ(waitpid(pid, &status, 0), pid);
+	CHECK(WIFSIGNALED(status));
+	CHECK_EQ(WTERMSIG(status), SIGKILL);
+	close(p[0]);
 }
 
 int
@@ -419,6 +460,7 @@ main(void)
 	upcall_port();
 	interrupted_read();
 	handled_fault();
+	stop_continue();
 	upcall_storm();
 	return test_passed();
 }

@@ -232,6 +232,10 @@ vk_async_queue(struct vk_proc *p, uint32_t umsg, uint32_t size)
 		p->nlive++;
 		p->k->nlive++;
 	}
+	/* A deadline, or a signal from the host, must be able to stop this
+	 * process even if it never traps again: the run loop sets that up. */
+	if (r->live || r->w.deadline != 0)
+		p->resched = 1;
 	p->stats.async_queued++;
 	vk_trace_line(p, "message 0x%08x (command %u) queued: %d in flight", umsg, r->m.h.ms_cmd, p->nreqs);
 	return VK_EASYNC;

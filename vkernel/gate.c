@@ -230,9 +230,13 @@ vk_gate(void *ctx, struct cpu *cpu, uint32_t vector)
 		p->regs_set = 0;
 		/* An upcall due now starts here, the call answered in its frame.
 		 * Otherwise, if its time slice is over and another process is
-		 * ready, stop after this call (EIP is past the int).  Never both:
-		 * the hook cannot redirect and stop. */
-		if ((p->nupc == 0 || !vk_upcall_deliver(p, 0)) && !p->exited && vk_sched_slice_over(p))
+		 * ready, or it has just armed a deadline (the run loop must make
+		 * it preemptible), stop after this call (EIP is past the int).
+		 * Never both: the hook cannot redirect and stop. */
+		if ((p->nupc == 0 || !vk_upcall_deliver(p, 0)) && !p->exited &&
+		    (p->resched || vk_sched_slice_over(p))) {
+			p->resched = 0;
 			cpu_request_stop(cpu);
+		}
 	}
 }

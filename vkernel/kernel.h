@@ -296,6 +296,11 @@ struct vk_proc {
 	int		regs_set;	/* the gate call restored the registers itself (upret) */
 	int		blocked_send;	/* a VK_BLOCKED process sits on a sendsys (of cur_msg) */
 	int		intr;		/* woken from a blocked call for an upcall (upcall.c) */
+	int		resched;	/* stop after this call: the run loop re-arms preemption */
+	int		stopped;	/* stopped by a signal: not run until SIGCONT */
+	int		stop_sig;	/* the signal that stopped it */
+	int		stop_report;	/* a stop its parent's wait4(WUNTRACED) has not seen */
+	int		cont_report;	/* a continue its parent's wait4(WCONTINUED) has not seen */
 	uint32_t	upentry;	/* the upcall entry code on the kernel page */
 	char		exe[VK_PATH_MAX];	/* guest path of the program (/proc/self/exe) */
 };

@@ -28,6 +28,8 @@
 
 #define VK_MAX_PROCS	4096
 #define VK_WNOHANG	1
+#define VK_WUNTRACED	2
+#define VK_WCONTINUED	8
 
 static int wake_blocked(struct vk_kernel *k, int sleep);
 
@@ -55,7 +57,7 @@ vk_sched_slice_over(struct vk_proc *p)
 		return 0;
 	wake_blocked(p->k, 0);	/* a sleeper's deadline, a pipe's data */
 	for (struct vk_proc *q = p->k->procs; q != NULL; q = q->next)
-		if (q != p && q->run == VK_RUNNABLE)
+		if (q != p && q->run == VK_RUNNABLE && !q->stopped)
 			return 1;
 	p->slice_end = vk_rdtsc() + VK_SLICE_TICKS;	/* nobody else: a fresh slice */
 	return 0;
@@ -249,7 +251,7 @@ needs_preemption(struct vk_kernel *k, struct vk_proc *p)
 	if (k->nreqs > 0 || k->nlive > 0)
 		return 1;
 	for (struct vk_proc *q = k->procs; q != NULL; q = q->next)
-		if (q != p && (q->run == VK_RUNNABLE || (q->run == VK_BLOCKED && q->w.kind == VK_WAIT_FD)))
+		if (q != p && !q->stopped && (q->run == VK_RUNNABLE || (q->run == VK_BLOCKED && q->w.kind == VK_WAIT_FD)))
 			return 1;
 	return 0;
 }
@@ -374,12 +376,12 @@ vk_sched_run(struct vk_kernel *k)
 				}
 		/* Round robin: the first runnable process after the last one run. */
 		for (struct vk_proc *q = k->last != NULL ? k->last->next : k->procs; q != NULL; q = q->next)
-			if (q->run == VK_RUNNABLE) {
+			if (q->run == VK_RUNNABLE && !q->stopped) {
 				p = q;
 				break;
 			}
 		for (struct vk_proc *q = k->procs; p == NULL && q != NULL; q = q->next)
-			if (q->run == VK_RUNNABLE)
+			if (q->run == VK_RUNNABLE && !q->stopped)
 				p = q;
 		if (p == NULL) {
 			if (wake_blocked(k, 1) != 0) {
@@ -531,7 +533,7 @@ vk_sys_wait4(struct vk_proc *p, struct vk_msg_wait4 *m)
 	struct vk_proc *z = NULL;
 	int any = 0, status;
 
-	if ((m->options & ~(uint32_t)(VK_WNOHANG | 2 | 8 | 0x40000000 | 0x80000000)) != 0)
+	if ((m->options & ~(uint32_t)(VK_WNOHANG | VK_WUNTRACED | VK_WCONTINUED | 0x40000000 | 0x80000000)) != 0)
 		return VK_EINVAL;	/* WNOHANG, WUNTRACED, WCONTINUED, __WNOTHREAD, __WALL */
 	for (struct vk_proc *c = k->procs; c != NULL; c = c->next) {
 		/* A parent with children has its state filled (vk_pstate_fork). */
@@ -543,6 +545,19 @@ vk_sys_wait4(struct vk_proc *p, struct vk_msg_wait4 *m)
 		if (c->run == VK_ZOMBIE) {
 			z = c;
 			break;
+		}
+		/* A stop or a continue is reported once, to a parent that asks. */
+		if ((c->stop_report && (m->options & VK_WUNTRACED)) ||
+		    (c->cont_report && (m->options & VK_WCONTINUED))) {
+			status = c->stop_report && (m->options & VK_WUNTRACED) ? c->stop_sig << 8 | 0x7f : 0xffff;
+			if (status == 0xffff)
+				c->cont_report = 0;
+			else
+				c->stop_report = 0;
+			if (m->status != 0 && vk_copyout(&p->vm, m->status, &status, sizeof(status)) != 0)
+				return VK_EFAULT;
+			m->hdr.ms_result = c->pid;
+			return 0;
 		}
 	}
 	if (!any)

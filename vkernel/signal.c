@@ -13,9 +13,10 @@
  *
  * A signal no live request takes gets its default action here: most end the
  * process with that signal's wait status; SIGCHLD, SIGCONT, SIGURG and
- * SIGWINCH are discarded, and so are the stop signals (the process group is
- * orphaned: nothing outside it could continue it), except SIGSTOP sent to
- * the first process, which stops vkrun itself until SIGCONT.
+ * SIGWINCH are discarded; the stop signals stop the process until SIGCONT
+ * (its parent's wait4 with WUNTRACED/WCONTINUED sees both).  The first
+ * process's group is orphaned (its parent is outside vkrun): there SIGSTOP
+ * stops vkrun itself and the terminal's stop signals are discarded.
  *
  * Sources: kill (any process), faults (a live request whose port upcalls
  * can take SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP; otherwise the process
@@ -155,6 +156,29 @@ terminate(struct vk_proc *t, int sig)
 		vk_sched_kill(t, sig);
 }
 
+/* Stop T (STOP) or continue it, and tell its parent: a wait4 with
+ * WUNTRACED or WCONTINUED reports it once, and SIGCHLD says it. */
+static void
+stop_or_continue(struct vk_proc *t, int stop)
+{
+	struct vk_proc *parent = t->parent;
+
+	t->stopped = stop;
+	t->stop_report = stop;
+	t->cont_report = !stop;
+	vk_trace_line(t, stop ? "stopped by signal %d" : "continued (signal %d)", stop ? t->stop_sig : VK_SIGCONT);
+	if (stop && t->in_hook)
+		cpu_request_stop(t->cpu);	/* it stops now, its call answered */
+	if (parent == NULL)
+		return;
+	if (parent->run == VK_BLOCKED && parent->w.kind == VK_WAIT_CHILD)
+		parent->run = VK_RUNNABLE;	/* its wait4 looks again */
+	vk_async_child_ended(parent);
+	vk_signal_send(parent, &(struct vk_siginfo){ .signo = VK_SIGCHLD, .pid = t->pid,
+	    .uid = (int32_t)t->k->opt.uid, .code = stop ? VK_CLD_STOPPED : VK_CLD_CONTINUED,
+	    .status = stop ? t->stop_sig : VK_SIGCONT });
+}
+
 void
 vk_signal_send(struct vk_proc *t, const struct vk_siginfo *si)
 {
@@ -164,6 +188,9 @@ vk_signal_send(struct vk_proc *t, const struct vk_siginfo *si)
 	if (t->run == VK_ZOMBIE || t->exited || sig < 1 || sig > VK_NSIG)
 		return;
 	t->stats.signals++;
+	/* SIGCONT continues a stopped process whatever becomes of it next. */
+	if (sig == VK_SIGCONT && t->stopped)
+		stop_or_continue(t, 0);
 	if (!(BIT(sig) & UNCATCHABLE)) {
 		/* A synchronous sigreq sleeping for it. */
 		if (t->run == VK_BLOCKED && t->w.kind == VK_WAIT_SIGNAL && (t->w.sigset & BIT(sig))) {
@@ -189,11 +216,19 @@ vk_signal_send(struct vk_proc *t, const struct vk_siginfo *si)
 		vk_trace_line(t, "signal %d: default action: discarded", sig);
 		return;
 	case DFL_STOP:
-		if (sig == VK_SIGSTOP && t == t->k->init && t->k->nprocs == 1) {
-			vk_trace_line(t, "stopped by signal %d: vkrun stops until SIGCONT", sig);
-			kill(getpid(), SIGSTOP);
-		} else
-			vk_trace_line(t, "signal %d: default action (stop): discarded, the group is orphaned", sig);
+		if (t == t->k->init) {
+			/* The first process's group is orphaned (its parent is
+			 * outside vkrun): SIGSTOP stops vkrun itself, the
+			 * terminal's stop signals are discarded, as Linux does. */
+			if (sig == VK_SIGSTOP) {
+				vk_trace_line(t, "stopped by signal %d: vkrun stops until SIGCONT", sig);
+				kill(getpid(), SIGSTOP);
+			} else
+				vk_trace_line(t, "signal %d: default action (stop): discarded, the group is orphaned", sig);
+		} else if (!t->stopped) {
+			t->stop_sig = sig;
+			stop_or_continue(t, 1);
+		}
 		return;
 	case DFL_TERM:
 		terminate(t, sig);

@@ -85,10 +85,13 @@ vk_stats_print(struct vk_proc *p, FILE *f)
 	fprintf(f, "  gate           sendsys refused: %" PRIu64 ", waitsys: %" PRIu64 ", flushsys: %" PRIu64 "\n",
 	    s->gate_refused, s->waits, s->flushes);
 	if (s->preempted != 0)
-		fprintf(f, "  preempted      %" PRIu64 " times at the end of a time slice\n", s->preempted);
+		fprintf(f, "  preempted      %" PRIu64 " times (a time slice or a timer ended)\n", s->preempted);
 	if (s->async_queued != 0)
 		fprintf(f, "  async          queued: %" PRIu64 ", answered later: %" PRIu64 ", aborted: %" PRIu64 "\n",
 		    s->async_queued, s->async_done, s->async_aborted);
+	if (s->signals != 0 || s->upcalls != 0)
+		fprintf(f, "  signals        received: %" PRIu64 ", upcalls: %" PRIu64 ", flushsys: %" PRIu64 "\n",
+		    s->signals, s->upcalls, s->flushes);
 	fprintf(f, "  messages       %" PRIu64 " (unknown commands: %" PRIu64 ")\n", total + s->unknown, s->unknown);
 	print_layer(p, f);
 	if (total == 0)

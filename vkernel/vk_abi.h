@@ -159,6 +159,8 @@ struct vk_upctl {
 #define VK_CLD_EXITED		1
 #define VK_CLD_KILLED		2
 #define VK_CLD_DUMPED		3
+#define VK_CLD_STOPPED		5
+#define VK_CLD_CONTINUED	6
 #define VK_SEGV_MAPERR		1
 #define VK_SEGV_ACCERR		2
 
