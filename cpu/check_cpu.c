@@ -3,8 +3,10 @@
  * snippets: the guest runs at ring 3, the gates reach the trap function with
  * their registers and are answered without stopping, exceptions and bad
  * memory accesses end the run as faults with the right vector and address,
- * a TLS descriptor makes %gs-relative loads work, and idle engines and the
- * TLB warm-up leave little resident memory behind.
+ * a TLS descriptor makes %gs-relative loads work, an engine reused after
+ * cpu_free starts as a new one would (no code, region, descriptor or register
+ * of its last life left), and idle engines and the TLB warm-up leave little
+ * resident memory behind.
  */
 #include "config.h"
 
@@ -270,6 +272,105 @@ START_TEST(map_refuses_the_kernel_page)
 }
 END_TEST
 
+/*
+ * The state code2 leaves in a data page, run on ENGINE (mapped at CODE, DATA
+ * and STACK): the x87 control word, MXCSR, EFLAGS, the x87 tag word, EBX and
+ * %gs as the guest sees them when it starts.
+ */
+static void
+run_state_probe(struct cpu *cpu, unsigned char *data)
+{
+	/* fnstcw DATA; stmxcsr DATA+4; pushf; pop %eax; mov %eax,DATA+8;
+	 * mov %ebx,DATA+12; mov %gs,%eax; mov %eax,DATA+16; fnstenv DATA+32; stop */
+	static const unsigned char code2[] = { 0xd9, 0x3d, 0x00, 0x00, 0x50, 0x00,
+	    0x0f, 0xae, 0x1d, 0x04, 0x00, 0x50, 0x00, 0x9c, 0x58, 0xa3, 0x08, 0x00, 0x50, 0x00,
+	    0x89, 0x1d, 0x0c, 0x00, 0x50, 0x00, 0x8c, 0xe8, 0xa3, 0x10, 0x00, 0x50, 0x00,
+	    0xd9, 0x35, 0x20, 0x00, 0x50, 0x00, STOP_SEQ };
+	unsigned char *code = page(), *stack = page();
+	struct cpu_fault f;
+
+	memcpy(code, code2, sizeof(code2));
+	ck_assert_int_eq(cpu_map(cpu, CODE, PAGE, CPU_PROT_R | CPU_PROT_X, code), 0);
+	ck_assert_int_eq(cpu_map(cpu, DATA, PAGE, CPU_PROT_R | CPU_PROT_W, data), 0);
+	ck_assert_int_eq(cpu_map(cpu, STACK, PAGE, CPU_PROT_R | CPU_PROT_W, stack), 0);
+	ck_assert_int_eq(cpu_start(cpu, CODE, STACK + PAGE, 0), 0);
+	ck_assert_int_eq(cpu_run(cpu, &f), CPU_EXIT_STOP);
+	ck_assert_uint_eq(cpu_get_eip(cpu), CODE + sizeof(code2));
+}
+
+START_TEST(a_reused_engine_is_indistinguishable_from_a_new_one)
+{
+	/* Life 1 leaves as much behind as it can: code at CODE, ebx, a pushed
+	 * x87 register, a changed x87 control word and MXCSR, DF set, a TLS
+	 * descriptor in %gs, a preemption hook, and a mapping at RODATA.
+	 * mov $0x11111111,%ebx; fld1; fldcw DATA; ldmxcsr DATA+4; std;
+	 * mov $0x63,%eax; mov %eax,%gs; stop */
+	const unsigned char code1[] = { 0xbb, 0x11, 0x11, 0x11, 0x11, 0xd9, 0xe8,
+	    0xd9, 0x2d, 0x00, 0x00, 0x50, 0x00, 0x0f, 0xae, 0x15, 0x04, 0x00, 0x50, 0x00, 0xfd,
+	    0xb8, 0x63, 0x00, 0x00, 0x00, 0x8e, 0xe8, STOP_SEQ };
+	struct rig *r = rig_new(code1, sizeof(code1));
+	unsigned char *fresh_data = page(), *reused_data = page();
+	struct cpu *old = r->cpu, *fresh, *reused;
+	uint32_t cw = 0x0c7f, mxcsr = 0x3f80, base, limit, eflags;
+	int pages, present;
+	struct cpu_fault f;
+	char err[256];
+
+	memcpy(r->data, &cw, 4);
+	memcpy(r->data + 4, &mxcsr, 4);
+	ck_assert_int_eq(cpu_set_tls(r->cpu, CPU_GDT_TLS_MIN, DATA, 0xfff, 0, 1), 0);
+	ck_assert_int_eq(cpu_preempt(r->cpu, UINT64_MAX - 1), 0);
+	ck_assert_int_eq(run(r, &f), CPU_EXIT_STOP);
+	ck_assert_uint_eq(cpu_get_eip(r->cpu), CODE + sizeof(code1));
+
+	cpu_free(old);
+	reused = cpu_new(trap, r, err, sizeof(err));
+	ck_assert_msg(reused != NULL, "cpu_new: %s", err);
+	ck_assert_ptr_eq(reused, old);		/* the engine really was reused */
+	fresh = cpu_new(trap, r, err, sizeof(err));
+	ck_assert_msg(fresh != NULL, "cpu_new: %s", err);
+
+	/* No region is left: each of life 1's addresses can be mapped again,
+	 * and RODATA, which life 2 leaves unmapped, faults. */
+	ck_assert_int_eq(cpu_get_tls(reused, CPU_GDT_TLS_MIN, &base, &limit, &pages, &present), 0);
+	ck_assert_int_eq(present, 0);
+	run_state_probe(fresh, fresh_data);
+	run_state_probe(reused, reused_data);
+	ck_assert_int_eq(memcmp(fresh_data, reused_data, 64), 0);
+	memcpy(&eflags, reused_data + 8, 4);
+	ck_assert_uint_eq(eflags & 0x402, 0x002);	/* the probe ran; DF is clear */
+	cpu_free(fresh);
+	cpu_free(reused);
+}
+END_TEST
+
+START_TEST(a_reused_engine_has_no_region_left)
+{
+	/* mov (RODATA),%eax */
+	const unsigned char code[] = { 0xa1, 0x00, 0x00, 0x60, 0x00, STOP_SEQ };
+	struct rig *r = rig_new(code, sizeof(code));
+	struct cpu *old = r->cpu;
+	unsigned char *text = page(), *stack = page();
+	struct cpu_fault f;
+	char err[256];
+
+	ck_assert_int_eq(run(r, &f), CPU_EXIT_STOP);
+	cpu_free(old);
+	r->cpu = cpu_new(trap, r, err, sizeof(err));
+	ck_assert_msg(r->cpu != NULL, "cpu_new: %s", err);
+	ck_assert_ptr_eq(r->cpu, old);
+	memcpy(text, code, sizeof(code));
+	ck_assert_int_eq(cpu_map(r->cpu, CODE, PAGE, CPU_PROT_R | CPU_PROT_X, text), 0);
+	ck_assert_int_eq(cpu_map(r->cpu, STACK, PAGE, CPU_PROT_R | CPU_PROT_W, stack), 0);
+	ck_assert_int_eq(cpu_map(r->cpu, DATA, PAGE, CPU_PROT_R | CPU_PROT_W, r->data), 0);
+	ck_assert_int_eq(run(r, &f), CPU_EXIT_FAULT);
+	ck_assert_int_eq(f.kind, CPU_FAULT_READ);
+	ck_assert_uint_eq(f.addr, RODATA);
+	ck_assert_int_eq(f.prot, 0);
+	cpu_free(r->cpu);
+}
+END_TEST
+
 /* The host process's resident memory, in KiB (VmRSS). */
 static long
 rss_kib(void)
@@ -369,6 +470,10 @@ cpu_suite(void)
 	tcase_add_test(t, tls_descriptor_backs_gs);
 	tcase_add_test(t, tls_entries_outside_12_to_14_are_refused);
 	tcase_add_test(t, map_refuses_the_kernel_page);
+	suite_add_tcase(s, t);
+	t = tcase_create("reuse");
+	tcase_add_test(t, a_reused_engine_is_indistinguishable_from_a_new_one);
+	tcase_add_test(t, a_reused_engine_has_no_region_left);
 	suite_add_tcase(s, t);
 	t = tcase_create("memory");
 	tcase_add_test(t, idle_engines_cost_under_2_mib_each);

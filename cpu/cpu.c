@@ -23,6 +23,20 @@
  * (measured 10-50% on tight loops), so it is installed only on an engine
  * whose owner asks for preemption, and it looks at the clock only once
  * every CPU_PREEMPT_BLOCKS blocks.
+ *
+ * Reuse (cpu_free, cpu_new): building an engine (uc_open and its first
+ * mapping) and closing it cost about 1 ms together, twice per fork+exec.  So
+ * cpu_free scrubs a healthy engine and keeps it, up to CPU_POOL_MAX of them,
+ * and cpu_new hands one out before it builds any.  Scrubbing unmaps every
+ * guest region, which also drops the code translated from it and its TLB
+ * entries (Unicorn's uc_mem_unmap does both, page by page; see scrub for
+ * the mappings without code, which wait to be mapped again), removes the
+ * preemption hook, clears the kernel page and restores the CPU state the
+ * engine had when it was built (registers, flags, segments, FPU/SSE).  The
+ * engine's translation buffer is never flushed (see TCG_BUFFER_SIZE), so the
+ * code of each life stays in it, dead but resident: an engine is closed after
+ * CPU_REUSE_MAX lives, which bounds that, and an engine with many regions is
+ * closed rather than scrubbed region by region.
  */
 #include "config.h"
 
@@ -64,6 +78,10 @@
  */
 #define TCG_BUFFER_SIZE	(1u << 30)
 
+#define CPU_POOL_MAX	4	/* idle engines kept for the next cpu_new */
+#define CPU_REUSE_MAX	16	/* lives of one engine before it is closed */
+#define CPU_REUSE_REGIONS 64	/* more regions than this: close, do not scrub */
+
 struct cpu {
 	uc_engine	*uc;
 	uc_hook		intr_hook;
@@ -82,8 +100,24 @@ struct cpu {
 	uint32_t	warm_addr, warm_pages;	/* TLB warm-up range (see cpu_set_warmup) */
 	void		*warm_host;	/* its host backing, given back after the warm-up */
 	struct cpu_fault fault;
+	struct cpu_mapping {
+		uint32_t	addr, size;
+		int		prot;	/* CPU_PROT_* */
+		int		kept;	/* left from the last life, not mapped again yet */
+		void		*host;
+	} maps[CPU_REUSE_REGIONS];	/* the engine's guest mappings, while they fit */
+	int		nmaps;
+	int		nkept;		/* of them, kept from the last life */
+	int		untracked;	/* more mappings than maps[] holds: never reused */
+	uc_context	*pristine;	/* the CPU state right after the engine was built */
+	int		lives;		/* processes this engine has served */
+	int		broken;		/* a run faulted or failed: never reused */
 	char		err[256];
 };
+
+/* Idle, scrubbed engines (see the top of the file). */
+static struct cpu *pool[CPU_POOL_MAX];
+static int npool;
 
 /* Flat descriptors (limit 4 GiB, 32-bit, granularity 4 KiB, accessed bit set). */
 #define DESC_KCODE	0x00cf9b000000ffffULL
@@ -225,13 +259,45 @@ setup_gdt(struct cpu *c)
 	return 0;
 }
 
+/*
+ * Make an idle engine from the pool look as cpu_new builds one: the CPU
+ * state it had when built, a kernel page holding only the GDT, no hook but
+ * the two cpu_new installs, an empty TLB.  0, or -1 if Unicorn refuses.
+ */
+static int
+reuse(struct cpu *c, cpu_trap_fn trap, void *ctx)
+{
+	c->trap = trap;
+	c->trap_ctx = ctx;
+	c->deadline = UINT64_MAX;
+	c->countdown = CPU_PREEMPT_BLOCKS;
+	c->preempted = c->entering = c->faulted = 0;
+	c->entry_eip = c->warm_addr = c->warm_pages = 0;
+	c->warm_host = NULL;
+	memset(&c->fault, 0, sizeof(c->fault));
+	c->err[0] = '\0';
+	memset(c->kpage, 0, CPU_KERNEL_SIZE);
+	if (!uc_ok(c, uc_context_restore(c->uc, c->pristine), "uc_context_restore") ||
+	    setup_gdt(c) != 0)
+		return -1;
+	uc_ctl_flush_tlb(c->uc);
+	return 0;
+}
+
 struct cpu *
 cpu_new(cpu_trap_fn trap, void *ctx, char *err, size_t errlen)
 {
-	struct cpu *c = calloc(1, sizeof(*c));
+	struct cpu *c;
 	uc_err e;
 
-	if (c == NULL) {
+	while (npool > 0) {
+		c = pool[--npool];
+		if (reuse(c, trap, ctx) == 0)
+			return c;
+		c->broken = 1;
+		cpu_free(c);
+	}
+	if ((c = calloc(1, sizeof(*c))) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
@@ -275,12 +341,81 @@ cpu_new(cpu_trap_fn trap, void *ctx, char *err, size_t errlen)
 		goto fail;
 	if (setup_gdt(c) != 0)
 		goto fail;
+	if (!uc_ok(c, uc_context_alloc(c->uc, &c->pristine), "uc_context_alloc") ||
+	    !uc_ok(c, uc_context_save(c->uc, c->pristine), "uc_context_save"))
+		goto fail;
 	return c;
 fail:
 	if (c->err[0] != '\0')
 		snprintf(err, errlen, "%s", c->err);
+	c->broken = 1;
 	cpu_free(c);
 	return NULL;
+}
+
+/* Forget mapping I of C's list (Unicorn's side is the caller's). */
+static void
+forget_mapping(struct cpu *c, int i)
+{
+	if (c->maps[i].kept)
+		c->nkept--;
+	c->maps[i] = c->maps[--c->nmaps];
+}
+
+/* Unmap from Unicorn every mapping kept from the last life that the new one
+ * has not mapped again: before the guest runs, and where a new mapping
+ * overlaps one (just [ADDR, ADDR+SIZE) then; SIZE 0: all).  0 or -1. */
+static int
+drop_kept(struct cpu *c, uint32_t addr, uint32_t size)
+{
+	for (int i = c->nmaps - 1; i >= 0 && c->nkept > 0; i--) {
+		struct cpu_mapping *m = &c->maps[i];
+
+		if (!m->kept || (size != 0 && ((uint64_t)m->addr + m->size <= addr ||
+		    (uint64_t)addr + size <= m->addr)))
+			continue;
+		if (!uc_ok(c, uc_mem_unmap(c->uc, m->addr, m->size), "uc_mem_unmap(kept mapping)"))
+			return -1;
+		forget_mapping(c, i);
+	}
+	return 0;
+}
+
+/*
+ * Make C fit for another life: remove the preemption hook and take every
+ * executable guest mapping out of the engine, which drops the code
+ * translated from it and its TLB entries.  Mappings without execute
+ * permission hold no translated code: they stay, marked kept, because
+ * Unicorn unmaps page by page (an 8 MiB stack costs ~0.3 ms) and the next
+ * life usually maps the same range with the same host memory again (its
+ * address space is a new reservation, which the host tends to place where
+ * the last one was); cpu_map then only takes it back, and drop_kept unmaps
+ * the rest before the guest runs.  Returns 0, or -1 if C must be closed.
+ */
+static int
+scrub(struct cpu *c)
+{
+	if (c->broken || c->untracked || c->uc == NULL || c->pristine == NULL ||
+	    ++c->lives >= CPU_REUSE_MAX || drop_kept(c, 0, 0) != 0)
+		return -1;
+	if (c->has_block_hook) {
+		if (uc_hook_del(c->uc, c->block_hook) != UC_ERR_OK)
+			return -1;
+		c->has_block_hook = 0;
+	}
+	for (int i = c->nmaps - 1; i >= 0; i--) {
+		struct cpu_mapping *m = &c->maps[i];
+
+		if (m->prot & CPU_PROT_X) {
+			if (uc_mem_unmap(c->uc, m->addr, m->size) != UC_ERR_OK)
+				return -1;
+			forget_mapping(c, i);
+		} else {
+			m->kept = 1;
+			c->nkept++;
+		}
+	}
+	return 0;
 }
 
 void
@@ -288,6 +423,12 @@ cpu_free(struct cpu *c)
 {
 	if (c == NULL)
 		return;
+	if (npool < CPU_POOL_MAX && scrub(c) == 0) {
+		pool[npool++] = c;
+		return;
+	}
+	if (c->pristine != NULL)
+		uc_context_free(c->pristine);
 	if (c->uc != NULL)
 		uc_close(c->uc);
 	if (c->kpage != NULL)
@@ -316,14 +457,36 @@ cpu_map(struct cpu *c, uint32_t addr, uint32_t size, int prot, void *host)
 		snprintf(c->err, sizeof(c->err), "cpu_map: 0x%08x+0x%x reaches the kernel page", addr, size);
 		return -1;
 	}
-	return uc_ok(c, uc_mem_map_ptr(c->uc, addr, size, to_uc_prot(prot), host),
-	    "uc_mem_map_ptr") ? 0 : -1;
+	for (int i = 0; i < c->nmaps && c->nkept > 0; i++) {
+		struct cpu_mapping *m = &c->maps[i];
+
+		if (m->kept && m->addr == addr && m->size == size && m->prot == prot && m->host == host) {
+			m->kept = 0;	/* the same as the last life's: taken back as it is */
+			c->nkept--;
+			return 0;
+		}
+	}
+	if (drop_kept(c, addr, size) != 0 ||
+	    !uc_ok(c, uc_mem_map_ptr(c->uc, addr, size, to_uc_prot(prot), host), "uc_mem_map_ptr"))
+		return -1;
+	if (c->nmaps == CPU_REUSE_REGIONS)
+		c->untracked = 1;
+	else
+		c->maps[c->nmaps++] = (struct cpu_mapping){ .addr = addr, .size = size, .prot = prot,
+		    .host = host };
+	return 0;
 }
 
 int
 cpu_unmap(struct cpu *c, uint32_t addr, uint32_t size)
 {
-	return uc_ok(c, uc_mem_unmap(c->uc, addr, size), "uc_mem_unmap") ? 0 : -1;
+	if (!uc_ok(c, uc_mem_unmap(c->uc, addr, size), "uc_mem_unmap"))
+		return -1;
+	for (int i = c->nmaps - 1; i >= 0; i--)
+		if (c->maps[i].addr >= addr && (uint64_t)c->maps[i].addr + c->maps[i].size <=
+		    (uint64_t)addr + size)
+			forget_mapping(c, i);
+	return 0;
 }
 
 void
@@ -514,6 +677,10 @@ cpu_run(struct cpu *c, struct cpu_fault *fault)
 	uint32_t eip;
 	uc_err e;
 
+	if (c->nkept > 0 && drop_kept(c, 0, 0) != 0) {
+		c->broken = 1;
+		return CPU_EXIT_ERROR;
+	}
 	if (c->entering) {
 		begin = CPU_KERNEL_BASE + KP_TRAMPOLINE;
 		c->entering = 0;
@@ -522,8 +689,10 @@ cpu_run(struct cpu *c, struct cpu_fault *fault)
 			uint32_t zero = 0;
 
 			c->deadline = UINT64_MAX;	/* the warm-up is not the guest's time */
-			if (warm_up(c, begin) != 0)
+			if (warm_up(c, begin) != 0) {
+				c->broken = 1;
 				return CPU_EXIT_ERROR;
+			}
 			c->deadline = deadline;
 			uc_reg_write(c->uc, UC_X86_REG_ESI, &zero);
 			uc_reg_write(c->uc, UC_X86_REG_ECX, &zero);
@@ -536,6 +705,7 @@ cpu_run(struct cpu *c, struct cpu_fault *fault)
 	c->faulted = 0;
 	e = uc_emu_start(c->uc, begin, CPU_KERNEL_BASE + KP_UNTIL, 0, 0);
 	if (c->faulted) {
+		c->broken = 1;	/* rare: not worth proving the engine clean for reuse */
 		*fault = c->fault;
 		return CPU_EXIT_FAULT;
 	}
@@ -555,8 +725,10 @@ cpu_run(struct cpu *c, struct cpu_fault *fault)
 		break;
 	default:
 		uc_ok(c, e, "uc_emu_start");
+		c->broken = 1;
 		return CPU_EXIT_ERROR;
 	}
+	c->broken = 1;
 	*fault = c->fault;
 	return CPU_EXIT_FAULT;
 }

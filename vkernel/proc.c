@@ -205,8 +205,8 @@ vk_proc_free(struct vk_proc *p)
 		return;
 	vk_async_free(p);
 	vk_fd_free(&p->fds);
-	vk_vm_free(&p->vm);
 	cpu_free(p->cpu);
+	vk_vm_free(&p->vm);
 	vk_fs_free(&p->fs);
 	free(p->ps.groups);
 	free(p->name);

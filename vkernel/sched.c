@@ -130,9 +130,9 @@ make_zombie(struct vk_kernel *k, struct vk_proc *p)
 		vk_stats_print(p, k->opt.stats);
 	vk_async_free(p);
 	vk_fd_free(&p->fds);
-	vk_vm_free(&p->vm);
-	cpu_free(p->cpu);
+	cpu_free(p->cpu);	/* first: a reused engine unmaps guest memory still there */
 	p->cpu = NULL;
+	vk_vm_free(&p->vm);
 	p->shared = NULL;
 	free_exec(p->exec);
 	p->exec = NULL;
@@ -208,8 +208,8 @@ do_exec(struct vk_proc *p)
 	for (int i = 0; i < VK_NOFILE; i++)
 		if (p->fds.fd[i] != NULL && p->fds.cloexec[i])
 			vk_fd_close(&p->fds, i);
+	cpu_free(p->cpu);	/* kept for reuse: the cpu_new below takes it back */
 	vk_vm_free(&p->vm);
-	cpu_free(p->cpu);
 	p->layer = NULL;
 	p->shared = NULL;
 	p->lx_int80 = p->lx_frame = 0;
