@@ -102,6 +102,30 @@ START_TEST(guest_runs_at_ring_3)
 }
 END_TEST
 
+/* A process starts with the FPU state Linux gives one (fninit's, and the
+ * default MXCSR): double-extended precision, every exception masked, an
+ * empty x87 stack.  Unicorn's own reset leaves all three at 0. */
+START_TEST(fpu_starts_as_after_fninit)
+{
+	/* fnstcw (DATA); stmxcsr (DATA+4); fnstenv (DATA+16); stop */
+	const unsigned char code[] = { 0xd9, 0x3d, 0x00, 0x00, 0x50, 0x00,
+	    0x0f, 0xae, 0x1d, 0x04, 0x00, 0x50, 0x00, 0xd9, 0x35, 0x10, 0x00, 0x50, 0x00, STOP_SEQ };
+	struct rig *r = rig_new(code, sizeof(code));
+	struct cpu_fault f;
+	uint16_t cw, tag;
+	uint32_t mxcsr;
+
+	ck_assert_int_eq(run(r, &f), CPU_EXIT_STOP);
+	memcpy(&cw, r->data, 2);
+	memcpy(&mxcsr, r->data + 4, 4);
+	memcpy(&tag, r->data + 16 + 8, 2);
+	ck_assert_uint_eq(cw, 0x37f);
+	ck_assert_uint_eq(mxcsr, 0x1f80);
+	ck_assert_uint_eq(tag, 0xffff);
+	cpu_free(r->cpu);
+}
+END_TEST
+
 START_TEST(gate_is_answered_inside_the_hook)
 {
 	/* mov $5,%eax; mov $6,%ecx; mov $7,%edx; int $0x81; mov %eax,(DATA);
@@ -453,6 +477,7 @@ cpu_suite(void)
 	TCase *t = tcase_create("ring3_and_gates");
 
 	tcase_add_test(t, guest_runs_at_ring_3);
+	tcase_add_test(t, fpu_starts_as_after_fninit);
 	tcase_add_test(t, gate_is_answered_inside_the_hook);
 	tcase_add_test(t, run_resumes_after_a_stop);
 	suite_add_tcase(s, t);

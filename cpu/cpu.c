@@ -648,6 +648,20 @@ warm_up(struct cpu *c, uint64_t begin)
 	return 0;
 }
 
+/* The FPU state a new Linux process has: fninit's control word (double-
+ * extended precision, exceptions masked) and empty x87 stack, and the
+ * default MXCSR.  Unicorn resets all three to 0, which would run x87 code
+ * at single precision with exceptions unmasked. */
+static int
+fpu_reset(struct cpu *c)
+{
+	uint32_t cw = 0x37f, sw = 0, tag = 0xffff, mxcsr = 0x1f80;
+	int ids[] = { UC_X86_REG_FPCW, UC_X86_REG_FPSW, UC_X86_REG_FPTAG, UC_X86_REG_MXCSR };
+	void *vals[] = { &cw, &sw, &tag, &mxcsr };
+
+	return uc_ok(c, uc_reg_write_batch(c->uc, ids, vals, 4), "uc_reg_write_batch(FPU)") ? 0 : -1;
+}
+
 int
 cpu_start(struct cpu *c, uint32_t eip, uint32_t esp, uint16_t gs)
 {
@@ -661,7 +675,7 @@ cpu_start(struct cpu *c, uint32_t eip, uint32_t esp, uint16_t gs)
 	for (size_t i = 0; i < sizeof(segs) / sizeof(segs[0]); i++)
 		if (!uc_ok(c, uc_reg_write(c->uc, segs[i], &udata), "uc_reg_write(DS/ES/FS)"))
 			return -1;
-	if (cpu_load_gs(c, gs) != 0)
+	if (cpu_load_gs(c, gs) != 0 || fpu_reset(c) != 0)
 		return -1;
 	if (!uc_ok(c, uc_reg_write(c->uc, UC_X86_REG_ESP, &kstack), "uc_reg_write(ESP)"))
 		return -1;
