@@ -83,6 +83,7 @@ int ly_rename(const char *from, const char *to);
 int32_t ly_fork(void);
 int32_t ly_waitpid(int32_t pid, int *status, int32_t options);
 int ly_pipe(int fds[2]);
+int32_t ly_getdents64(int fd, void *buf, uint32_t count);
 int ly_nanosleep(const struct timespec *req, struct timespec *rem);
 int ly_kill(int32_t pid, int32_t sig);
 struct vk_req;

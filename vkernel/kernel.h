@@ -179,6 +179,21 @@ struct vk_proc;
  */
 int vk_io_would_block(struct vk_proc *p, int hostfd, int writing, uint32_t *n);
 
+struct stat;
+/*
+ * vk_stat_at: fstatat for P: DIRFD (a guest descriptor or AT_FDCWD), the
+ * guest path at UPATH, FLAGS AT_SYMLINK_NOFOLLOW (0x100) and AT_EMPTY_PATH
+ * (0x1000, with "": DIRFD itself).  With BT, also the birth time (tv_nsec
+ * -1 when the host filesystem keeps none).  0 or a guest errno.
+ */
+int vk_stat_at(struct vk_proc *p, int32_t dirfd, uint32_t upath, uint32_t flags, struct stat *st,
+    struct timespec *bt);
+
+/* ---- sys_dir.c ---- */
+/* vk_getdents: Linux linux_dirent64 records of the directory open on HOSTFD
+ * into BUF (N bytes), as a 32-bit process gets them; bytes, or -1 with errno. */
+long vk_getdents(int hostfd, void *buf, uint32_t n);
+
 /* ---- stats.c ---- */
 struct vk_stats {
 	uint64_t	traps_gate;	/* int 0x81 */

@@ -278,6 +278,16 @@ getdents_compat(int fd, void *buf, uint32_t n)
 
 /* getdents64: Linux's struct linux_dirent64 records are the same for the guest
  * and the host, so the host writes them straight into the guest's buffer. */
+long
+vk_getdents(int hostfd, void *buf, uint32_t n)
+{
+	long r = getdents_compat(hostfd, buf, n);
+
+	if (r == -2)
+		r = syscall(SYS_getdents64, hostfd, buf, n);
+	return r;
+}
+
 int
 vk_sys_getdents64(struct vk_proc *p, struct vk_msg_getdents64 *m)
 {
@@ -290,10 +300,7 @@ vk_sys_getdents64(struct vk_proc *p, struct vk_msg_getdents64 *m)
 		return VK_EBADF;
 	if ((buf = vk_guest_ptr(&p->vm, m->buf, n, VK_ACC_WRITE)) == NULL)
 		return VK_EFAULT;
-	r = getdents_compat(f->hostfd, buf, n);
-	if (r == -2)
-		r = syscall(SYS_getdents64, f->hostfd, buf, n);
-	if (r < 0)
+	if ((r = vk_getdents(f->hostfd, buf, n)) < 0)
 		return vk_errno_host(errno);
 	m->hdr.ms_result = r;
 	return 0;

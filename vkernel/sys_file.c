@@ -467,50 +467,79 @@ vk_sys_ioctl(struct vk_proc *p, struct vk_msg_ioctl *m)
 #define VK_AT_SYMLINK_NOFOLLOW	0x100
 #define VK_AT_EMPTY_PATH	0x1000
 
-/* fstatat: stat with a directory descriptor; AT_SYMLINK_NOFOLLOW is lstat,
- * AT_EMPTY_PATH with "" is fstat of DIRFD. */
+/* The birth time of NAME in directory FD (or FD itself, NAME ""), if the
+ * host filesystem keeps one: 0 in BT->tv_sec and -1 in tv_nsec otherwise. */
+static void
+btime_of(int fd, const char *name, int nofollow, struct timespec *bt)
+{
+	struct statx sx;
+
+	bt->tv_sec = 0;
+	bt->tv_nsec = -1;
+	if (statx(fd, name, (name[0] == '\0' ? AT_EMPTY_PATH : 0) | (nofollow ? AT_SYMLINK_NOFOLLOW : 0),
+	    STATX_BTIME, &sx) == 0 && (sx.stx_mask & STATX_BTIME)) {
+		bt->tv_sec = sx.stx_btime.tv_sec;
+		bt->tv_nsec = sx.stx_btime.tv_nsec;
+	}
+}
+
 int
-vk_sys_fstatat(struct vk_proc *p, struct vk_msg_fstatat *m)
+vk_stat_at(struct vk_proc *p, int32_t dirfd, uint32_t upath, uint32_t flags, struct stat *st,
+    struct timespec *bt)
 {
 	char path[VK_PATH_MAX], full[VK_PATH_MAX], name[NAME_MAX + 1];
-	struct stat st;
-	int fd, e, host;
+	int fd, e, host, nofollow = (flags & VK_AT_SYMLINK_NOFOLLOW) != 0;
 
-	if ((m->flags & ~(uint32_t)(VK_AT_SYMLINK_NOFOLLOW | VK_AT_EMPTY_PATH | 0x800)) != 0)
+	if ((flags & ~(uint32_t)(VK_AT_SYMLINK_NOFOLLOW | VK_AT_EMPTY_PATH | 0x800)) != 0)
 		return VK_EINVAL;	/* 0x800: AT_NO_AUTOMOUNT, meaningless here */
-	if ((e = vk_copyinstr(&p->vm, path, m->path, sizeof(path))) != 0)
+	if ((e = vk_copyinstr(&p->vm, path, upath, sizeof(path))) != 0)
 		return e;
-	if (path[0] == '\0' && (m->flags & VK_AT_EMPTY_PATH)) {
-		if (m->dirfd == VK_AT_FDCWD)
+	if (path[0] == '\0' && (flags & VK_AT_EMPTY_PATH)) {
+		if (dirfd == VK_AT_FDCWD)
 			snprintf(path, sizeof(path), ".");
 		else {
-			struct vk_file *f = vk_fd_get(&p->fds, m->dirfd);
+			struct vk_file *f = vk_fd_get(&p->fds, dirfd);
 
 			if (f == NULL)
 				return VK_EBADF;
-			if (fstat(f->hostfd, &st) != 0)
+			if (fstat(f->hostfd, st) != 0)
 				return vk_errno_host(errno);
-			FILL_STAT(m, st);
+			if (bt != NULL)
+				btime_of(f->hostfd, "", 0, bt);
 			return 0;
 		}
 	}
 	if (path[0] == '\0')
 		return VK_ENOENT;
-	host = at_dir(p, m->dirfd);
+	host = at_dir(p, dirfd);
 	if (host < -1)
 		return -host;
 	if ((e = vk_fs_at(&p->fs, host, path, full)) != 0)
 		return e;
-	if (m->flags & VK_AT_SYMLINK_NOFOLLOW) {
+	if (nofollow) {
 		if ((e = vk_fs_parent(&p->fs, full, &fd, name)) != 0)
 			return e;
-		e = fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 ? vk_errno_host(errno) : 0;
+		e = fstatat(fd, name, st, AT_SYMLINK_NOFOLLOW) != 0 ? vk_errno_host(errno) : 0;
 	} else {
 		if ((e = vk_fs_open(&p->fs, full, O_PATH, 0, &fd)) != 0)
 			return e;
-		e = fstat(fd, &st) != 0 ? vk_errno_host(errno) : 0;
+		e = fstat(fd, st) != 0 ? vk_errno_host(errno) : 0;
+		name[0] = '\0';
 	}
+	if (e == 0 && bt != NULL)
+		btime_of(fd, name, nofollow, bt);
 	close(fd);
+	return e;
+}
+
+/* fstatat: stat with a directory descriptor; AT_SYMLINK_NOFOLLOW is lstat,
+ * AT_EMPTY_PATH with "" is fstat of DIRFD. */
+int
+vk_sys_fstatat(struct vk_proc *p, struct vk_msg_fstatat *m)
+{
+	struct stat st;
+	int e = vk_stat_at(p, m->dirfd, m->path, m->flags, &st, NULL);
+
 	if (e == 0)
 		FILL_STAT(m, st);
 	return e;

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "vkernel/kernel.h"
+#include "vkernel/vk_elist.h"
 #include "vkernel/sysent.h"
 #include "vk_sysproto.h"
 
@@ -199,13 +200,61 @@ put_result(FILE *f, const struct vk_sysent *e, int64_t r)
 	}
 }
 
+/* " {NAME=value, ...}": the element list the reply wrote at guest BUF (LEN bytes). */
+static void
+put_elist(FILE *f, struct vk_proc *p, uint32_t buf, uint32_t len)
+{
+	static const struct { uint16_t tag; const char *name; } names[] = {
+#define VK_X_EL_NAME(name, tag, type) { tag, #name },
+		VK_EL_TAGS(VK_X_EL_NAME)
+#undef VK_X_EL_NAME
+	};
+	const uint8_t *b = vk_guest_ptr(&p->vm, buf, len, VK_ACC_READ);
+	uint32_t off = 0, shown = 0;
+	struct vk_el e;
+	int r;
+
+	if (b == NULL || len == 0)
+		return;
+	fputs(" {", f);
+	while ((r = vk_el_next(b, len, &off, &e)) > 0 && shown++ < 64) {
+		const char *name = NULL;
+		int64_t sec;
+		uint32_t nsec;
+
+		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+			if (names[i].tag == e.tag)
+				name = names[i].name;
+		if (shown > 1)
+			fputs(e.tag == VK_EL_ENTRY ? "; " : ", ", f);
+		if (name == NULL) {
+			fprintf(f, "tag 0x%04x (%u bytes)", e.tag, e.len);
+			continue;
+		}
+		switch (vk_el_type(e.tag)) {
+		case 'E':	fputs("ENTRY", f); break;
+		case 'U':	if (e.tag == VK_EL_ST_MODE)
+					fprintf(f, "%s=0%" PRIo64, name, vk_el_uint(&e));
+				else
+					fprintf(f, "%s=%" PRIu64, name, vk_el_uint(&e));
+				break;
+		case 'T':	vk_el_time(&e, &sec, &nsec);
+				fprintf(f, "%s=%" PRId64 ".%09" PRIu32, name, sec, nsec);
+				break;
+		default:	fprintf(f, "%s=\"%.*s\"", name, (int)(e.len < 64 ? e.len : 64), (const char *)e.val);
+		}
+	}
+	fputs(r < 0 ? ", MALFORMED}" : r > 0 ? ", ...}" : "}", f);
+}
+
 void
 vk_trace_msg(struct vk_proc *p, const struct vk_sysent *e, uint32_t cmd, const void *msg, int error)
 {
 	FILE *f = p->k->opt.trace;
 	const unsigned char *m = msg;
 	const struct vk_msghdr *h = msg;
-	int first = 1;
+	uint32_t listbuf = 0;
+	int first = 1, elist;
 
 	if (f == NULL)
 		return;
@@ -216,10 +265,15 @@ vk_trace_msg(struct vk_proc *p, const struct vk_sysent *e, uint32_t cmd, const v
 		    h->ms_size, vk_errno_text(VK_ENOSYS));
 		return;
 	}
+	elist = cmd == VK_SYS_statel || cmd == VK_SYS_direl || cmd == VK_SYS_unameel || cmd == VK_SYS_procinfo;
 	fprintf(f, "[%d] %s%s(", p->pid, p->lx_depth ? "  " : "", e->name);
 	for (int i = 0; i < e->nin; i++) {
 		fputs(first ? "" : ", ", f);
-		put_arg(f, p, e, &e->args[i], m, h->ms_result, error);
+		if (elist && e->args[i].type == VK_T_OUTBUF) {
+			memcpy(&listbuf, m + e->args[i].offset, 4);
+			fprintf(f, "%s=0x%08" PRIx32, e->args[i].name, listbuf);	/* decoded below */
+		} else
+			put_arg(f, p, e, &e->args[i], m, h->ms_result, error);
 		first = 0;
 	}
 	fputc(')', f);
@@ -230,6 +284,8 @@ vk_trace_msg(struct vk_proc *p, const struct vk_sysent *e, uint32_t cmd, const v
 		return;
 	}
 	put_result(f, e, h->ms_result);
+	if (elist)
+		put_elist(f, p, listbuf, (uint32_t)h->ms_result);
 	if (e->nfields > e->nin) {
 		fputs(" {", f);
 		for (int i = e->nin; i < e->nfields; i++) {
