@@ -4,15 +4,16 @@
 #
 # Pins down: with --layer-dir naming an empty directory, hello.gx (program
 # ABI 1) exits 126 with the one line "vkrun: PROG: no layer image for
-# program ABI 1 on kernel ABI 1 (available in DIR: none)"; a copy of
-# hello.gx whose ABI note descriptor (section .note.vkrun: 12-byte header,
-# the name "vkrun" padded to 8, then the descriptor) is patched to 2 exits
-# 126 with "no layer image for program ABI 2 on kernel ABI 1 (available in
-# BUILD/layer: p1-k1)", found in the build tree's layer/ by default and in a
-# --layer-dir just the same; patched to 0 it is refused as malformed (126,
-# one line); and an image whose note names another pair than its file name
-# (layer-p1-k1.vkl copied as layer-p2-k1.vkl) is refused too.  Nothing ever
-# runs: stdout stays empty.
+# program ABI 1 on kernel ABI 2 (available in DIR: none)" (kernel ABI 2 is
+# the default, 1 with --kernel-abi 1); a copy of hello.gx whose ABI note
+# descriptor (section .note.vkrun: 12-byte header, the name "vkrun" padded
+# to 8, then the descriptor) is patched to 9, an ABI nobody built, exits 126
+# with "no layer image for program ABI 9 on kernel ABI 2 (available in
+# BUILD/layer: p1-k1, p1-k2, ...)", found in the build tree's layer/ by
+# default and in a --layer-dir just the same; patched to 0 it is refused as
+# malformed (126, one line); and an image whose note names another pair
+# than its file name (layer-p1-k2.vkl copied as layer-p9-k2.vkl) is refused
+# too.  Nothing ever runs: stdout stays empty.
 . "${GUEST_SRCDIR:-$(dirname "$0")}/tap.sh"
 
 HELLO=$GUEST_DIR/hello.gx
@@ -32,9 +33,12 @@ refused() {
 }
 
 refused "no image in --layer-dir" "$HELLO" \
-	"no layer image for program ABI 1 on kernel ABI 1 \(available in $(ere_quote "$D/empty"): none\)$" \
+	"no layer image for program ABI 1 on kernel ABI 2 \(available in $(ere_quote "$D/empty"): none\)$" \
 	--layer-dir "$D/empty"
 like "$err" "none" "no image in --layer-dir: the line says none"
+refused "no image in --layer-dir, kernel ABI 1" "$HELLO" \
+	"no layer image for program ABI 1 on kernel ABI 1 \(available in $(ere_quote "$D/empty"): none\)$" \
+	--layer-dir "$D/empty" --kernel-abi 1
 
 # The ABI note's descriptor: 20 bytes into section .note.vkrun.
 off=
@@ -43,7 +47,7 @@ if command -v readelf >/dev/null 2>&1; then
 	    sed -n 's/^.*\] \.note\.vkrun  *NOTE  *[0-9a-f]*  *\([0-9a-f]*\) .*$/\1/p')
 fi
 if [ -z "$off" ]; then
-	for t in "ABI 2: exit 126" "ABI 2 in the build tree" "ABI 2 with --layer-dir" \
+	for t in "ABI 9: exit 126" "ABI 9 in the build tree" "ABI 9 with --layer-dir" \
 	    "ABI 0 is malformed" "an image under another pair's name"; do
 		skip "$t" "no readelf, or no .note.vkrun in hello.gx"
 	done
@@ -60,23 +64,23 @@ abi() {
 	printf "$2" | dd of="$D/$1" bs=1 seek=$((off + 20)) conv=notrunc 2>/dev/null
 }
 
-abi abi2 '\002\000\000\000'
-is "$(od -An -tx1 -j $((off + 20)) -N 4 "$D/abi2" | tr -d ' \n')" 02000000 "the copy says ABI 2"
-refused "ABI 2 in the build tree" "$D/abi2" \
-	"no layer image for program ABI 2 on kernel ABI 1 \(available in .*: p1-k1\)$"
-like "$err" "available in $(ere_quote "$LAYERS"): p1-k1\)$" "ABI 2: the directory is the build tree's layer/"
-refused "ABI 2 with --layer-dir" "$D/abi2" \
-	"no layer image for program ABI 2 on kernel ABI 1 \(available in $(ere_quote "$LAYERS"): p1-k1\)$" \
-	--layer-dir "$LAYERS"
+abi abi9 '\011\000\000\000'
+is "$(od -An -tx1 -j $((off + 20)) -N 4 "$D/abi9" | tr -d ' \n')" 09000000 "the copy says ABI 9"
+refused "ABI 9 in the build tree" "$D/abi9" \
+	"no layer image for program ABI 9 on kernel ABI 2 \(available in .*: p1-k1, p1-k2[,)]"
+like "$err" "available in $(ere_quote "$LAYERS"): p1-k1, p1-k2[,)]" "ABI 9: the directory is the build tree's layer/"
+refused "ABI 9 with --layer-dir" "$D/abi9" \
+	"no layer image for program ABI 9 on kernel ABI 1 \(available in $(ere_quote "$LAYERS"): p1-k1, p1-k2[,)]" \
+	--layer-dir "$LAYERS" --kernel-abi 1
 
 abi abi0 '\000\000\000\000'
 refused "ABI 0 is malformed" "$D/abi0" "."
 unlike "$err" "no layer image" "ABI 0: refused before any layer is looked for"
 
-cp "$LAYERS/layer-p1-k1.vkl" "$D/fake/layer-p2-k1.vkl"
-run "$VKRUN" --layer-dir "$D/fake" "$D/abi2"
+cp "$LAYERS/layer-p1-k2.vkl" "$D/fake/layer-p9-k2.vkl"
+run "$VKRUN" --layer-dir "$D/fake" "$D/abi9"
 is "$status" 126 "an image under another pair's name: exit 126"
-is "$err" "vkrun: $D/fake/layer-p2-k1.vkl: bad layer image: its note says program ABI 1, kernel ABI 1" \
+is "$err" "vkrun: $D/fake/layer-p9-k2.vkl: bad layer image: its note says program ABI 1, kernel ABI 2" \
 	"an image under another pair's name: one line naming the image and its note"
 is "$out" "" "an image under another pair's name: nothing runs"
 unlike "$err" "Sanitizer|runtime error|core dumped" "vkrun does not crash"

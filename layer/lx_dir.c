@@ -272,8 +272,14 @@ LX_DECL(ftruncate)	{ return truncate_fd(a1, (int32_t)a2); }
 LX_DECL(truncate64)	{ return truncate_path(a1, off64(a2, a3)); }
 LX_DECL(ftruncate64)	{ return truncate_fd(a1, off64(a2, a3)); }
 
+/*
+ * pread64: kernel ABI 2 has a positioned read; kernel ABI 1 does not, so
+ * there it is made of lseek, read and lseek (the file position is the
+ * process's own: no other thread can see it move).
+ */
 LX_DECL(pread64)
 {
+#ifdef VK_SYS_pread
 	struct vk_msg_pread m;
 
 	ly_hdr(&m.hdr, VK_SYS_pread, sizeof(m));
@@ -282,6 +288,33 @@ LX_DECL(pread64)
 	m.count = a3;
 	m.offset = off64(a4, a5);
 	return (int32_t)lx_call(&m.hdr);
+#else
+	struct vk_msg_lseek s;
+	struct vk_msg_read r;
+	int64_t here, n;
+
+	if (off64(a4, a5) < 0)
+		return -VK_EINVAL;
+	ly_hdr(&s.hdr, VK_SYS_lseek, sizeof(s));
+	s.fd = (int32_t)a1;
+	s.offset = 0;
+	s.whence = VK_SEEK_CUR;
+	if ((here = lx_call(&s.hdr)) < 0)
+		return (int32_t)here;		/* a pipe: ESPIPE, as pread says */
+	s.offset = off64(a4, a5);
+	s.whence = VK_SEEK_SET;
+	if ((n = lx_call(&s.hdr)) < 0)
+		return (int32_t)n;
+	ly_hdr(&r.hdr, VK_SYS_read, sizeof(r));
+	r.fd = (int32_t)a1;
+	r.buf = a2;
+	r.count = a3;
+	n = lx_call(&r.hdr);
+	s.offset = here;
+	s.whence = VK_SEEK_SET;
+	lx_call(&s.hdr);
+	return (int32_t)n;
+#endif
 }
 
 LX_DECL(pwrite64)

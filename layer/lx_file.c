@@ -92,48 +92,6 @@ _Static_assert(sizeof(struct lx_stat64) == 96, "Linux i386 struct stat64");
 	(st)->ino = (uint64_t)(m).ino;						\
 } while (0)
 
-LX_DECL(stat64)
-{
-	struct vk_msg_stat m;
-	int64_t r;
-
-	(void)a3; (void)a4; (void)a5; (void)a6;
-	ly_hdr(&m.hdr, VK_SYS_stat, sizeof(m));
-	m.path = a1;
-	if ((r = lx_call(&m.hdr)) < 0)
-		return (int32_t)r;
-	STAT64_OUT((struct lx_stat64 *)a2, m);
-	return 0;
-}
-
-LX_DECL(lstat64)
-{
-	struct vk_msg_lstat m;
-	int64_t r;
-
-	(void)a3; (void)a4; (void)a5; (void)a6;
-	ly_hdr(&m.hdr, VK_SYS_lstat, sizeof(m));
-	m.path = a1;
-	if ((r = lx_call(&m.hdr)) < 0)
-		return (int32_t)r;
-	STAT64_OUT((struct lx_stat64 *)a2, m);
-	return 0;
-}
-
-LX_DECL(fstat64)
-{
-	struct vk_msg_fstat m;
-	int64_t r;
-
-	(void)a3; (void)a4; (void)a5; (void)a6;
-	ly_hdr(&m.hdr, VK_SYS_fstat, sizeof(m));
-	m.fd = (int32_t)a1;
-	if ((r = lx_call(&m.hdr)) < 0)
-		return (int32_t)r;
-	STAT64_OUT((struct lx_stat64 *)a2, m);
-	return 0;
-}
-
 static int64_t
 fstatat_msg(struct vk_msg_fstatat *m, uint32_t dirfd, uint32_t path, uint32_t flags)
 {
@@ -142,6 +100,44 @@ fstatat_msg(struct vk_msg_fstatat *m, uint32_t dirfd, uint32_t path, uint32_t fl
 	m->path = path;
 	m->flags = flags;
 	return lx_call(&m->hdr);
+}
+
+/* stat64, lstat64 and fstat64 are fstatat's three cases (a command every
+ * kernel ABI has). */
+LX_DECL(stat64)
+{
+	struct vk_msg_fstatat m;
+	int64_t r = fstatat_msg(&m, (uint32_t)-100, a1, 0);
+
+	(void)a3; (void)a4; (void)a5; (void)a6;
+	if (r < 0)
+		return (int32_t)r;
+	STAT64_OUT((struct lx_stat64 *)a2, m);
+	return 0;
+}
+
+LX_DECL(lstat64)
+{
+	struct vk_msg_fstatat m;
+	int64_t r = fstatat_msg(&m, (uint32_t)-100, a1, 0x100);
+
+	(void)a3; (void)a4; (void)a5; (void)a6;
+	if (r < 0)
+		return (int32_t)r;
+	STAT64_OUT((struct lx_stat64 *)a2, m);
+	return 0;
+}
+
+LX_DECL(fstat64)
+{
+	struct vk_msg_fstatat m;
+	int64_t r = fstatat_msg(&m, a1, (uint32_t)"", 0x1000);
+
+	(void)a3; (void)a4; (void)a5; (void)a6;
+	if (r < 0)
+		return (int32_t)r;
+	STAT64_OUT((struct lx_stat64 *)a2, m);
+	return 0;
 }
 
 LX_DECL(fstatat64)

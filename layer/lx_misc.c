@@ -607,11 +607,13 @@ sock_create(uint32_t domain, uint32_t type)
 static int32_t
 sock_fd(uint32_t fd)
 {
-	struct vk_msg_fstat m;
+	struct vk_msg_fcntl m;
 	int64_t r;
 
-	ly_hdr(&m.hdr, VK_SYS_fstat, sizeof(m));
+	ly_hdr(&m.hdr, VK_SYS_fcntl, sizeof(m));	/* F_GETFD: is it open? */
 	m.fd = (int32_t)fd;
+	m.cmd = 1;
+	m.arg = 0;
 	r = lx_call(&m.hdr);
 	return r < 0 ? (int32_t)r : -VK_ENOTSOCK;
 }

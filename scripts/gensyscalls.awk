@@ -92,6 +92,8 @@ BEGIN {
 	split("none int fd ssize off ptr", a, " ")
 	for (i in a) restype[a[i]] = 1
 	ncmd = 0
+	nkabi = 0
+	nabis = 0
 	maxnum = 0
 	nstub = 0
 	maxslot = -1
@@ -145,6 +147,27 @@ $1 == "linux" {
 				fail("64-bit argument in a Linux call: describe its two words as uint")
 	} else if ($4 !~ /^msg=/)
 		fail("'-' (the message's arguments) needs kind msg=COMMAND")
+	next
+}
+
+# kabi N NAME NUMBER|-: in kernel ABI N, command NAME has wire number NUMBER,
+# or does not exist (-).  Checked at the end, when every command is known.
+$1 == "kabi" {
+	if (NF != 4)
+		fail("expected: kabi N NAME NUMBER|-")
+	if ($2 !~ /^[1-9]$/)
+		fail("kernel ABI '" $2 "' is not in 1..9")
+	if (!is_ident($3))
+		fail("command name '" $3 "' is not an identifier")
+	if ($4 != "-" && ($4 !~ /^[0-9]+$/ || $4 + 0 < 1 || $4 + 0 > 255))
+		fail("wire number '" $4 "' is not in 1..255 or -")
+	if (($2, $3) in kabiset)
+		fail("kernel ABI " $2 " numbers '" $3 "' twice")
+	nkabi++
+	kbabi[nkabi] = $2 + 0; kbname[nkabi] = $3; kbnum[nkabi] = $4; kbline[nkabi] = FNR
+	kabiset[$2, $3] = 1
+	if ($2 + 0 > nabis)
+		nabis = $2 + 0
 	next
 }
 
@@ -258,8 +281,27 @@ function emit_header(f,    n, i, padno) {
 	printf("#define VK_SYS_NSLOTS\t%d\t/* table size: highest command + 1 */\n", maxnum + 1) > f
 	printf("#define VK_NSTUBS\t%d\t/* stub slots of the program ABI */\n", maxslot + 1) > f
 	printf("#define VK_LX_NCALLS\t%d\t/* Linux call numbers the personality knows */\n", maxlx + 1 > 0 ? maxlx + 1 : 1) > f
+	printf("#define VK_KERNEL_ABIS\t%d\t/* kernel ABIs 1..VK_KERNEL_ABIS */\n", nabis) > f
+	printf("#define VK_SYS_NWIRE\t%d\t/* wire numbers: highest in any kernel ABI + 1 */\n", maxwire + 1) > f
+	print "" > f
+	print "/*" > f
+	print " * VK_SYS_x: a command's identity, its number in the prototype file (the" > f
+	print " * kernel's tables are indexed by it); or, where VK_KERNEL_ABI is defined (a" > f
+	print " * layer image, raw stubs), its wire number in that kernel ABI, undefined for" > f
+	print " * a command that ABI does not have." > f
+	print " */" > f
+	print "#ifndef VK_KERNEL_ABI" > f
 	for (n = 1; n <= ncmd; n++)
 		printf("#define VK_SYS_%s\t%d\n", cname[n], cnum[n]) > f
+	for (ab = 1; ab <= nabis; ab++) {
+		printf("#elif VK_KERNEL_ABI == %d\n", ab) > f
+		for (n = 1; n <= ncmd; n++)
+			if (wire[ab, n] > 0)
+				printf("#define VK_SYS_%s\t%d\n", cname[n], wire[ab, n]) > f
+	}
+	print "#else" > f
+	print "#error \"VK_KERNEL_ABI names a kernel ABI the prototype file does not describe\"" > f
+	print "#endif" > f
 	for (n = 1; n <= ncmd; n++) {
 		print "" > f
 		printf("struct vk_msg_%s {\n\tstruct vk_msghdr\thdr;\n", cname[n]) > f
@@ -343,6 +385,17 @@ function emit_table(f,    n, i, j, k, lenidx) {
 		}
 		printf("\t[%d] = { \"%s\", call_%s, %d, %d, %d, %d, args_%s, VK_R_%s },\n",
 		    i, cname[n], cname[n], msize[n], outoff[n], nin[n], nf[n], cname[n], toupper(cres[n])) > f
+	}
+	print "};" > f
+	print "" > f
+	print "/* Each kernel ABI's wire numbers: the command identity (0: none). */" > f
+	printf("const uint16_t vk_cmdmap[VK_KERNEL_ABIS + 1][VK_SYS_NWIRE] = {\n") > f
+	for (ab = 1; ab <= nabis; ab++) {
+		printf("\t[%d] = {", ab) > f
+		for (n = 1; n <= ncmd; n++)
+			if (wire[ab, n] > 0)
+				printf(" [%d] = %d,", wire[ab, n], cnum[n]) > f
+		print " }," > f
 	}
 	print "};" > f
 	print "" > f
@@ -557,6 +610,43 @@ END {
 	}
 	for (n = 1; n <= ncmd; n++)
 		layout(n)
+	if (nabis < 1)
+		nabis = 1
+	# Wire numbers: the prototype's number in every kernel ABI, unless a
+	# kabi line says otherwise; no two commands may share one in an ABI.
+	maxwire = 0
+	for (ab = 1; ab <= nabis; ab++)
+		for (n = 1; n <= ncmd; n++)
+			wire[ab, n] = cnum[n]
+	for (k = 1; k <= nkabi; k++) {
+		found = 0
+		for (n = 1; n <= ncmd; n++)
+			if (cname[n] == kbname[k]) {
+				found = n
+				wire[kbabi[k], n] = kbnum[k] == "-" ? 0 : kbnum[k] + 0
+			}
+		if (!found) {
+			printf("%s:%d: kabi names command '%s', which does not exist\n", firstfile, kbline[k],
+			    kbname[k]) > "/dev/stderr"
+			exit 1
+		}
+	}
+	for (ab = 1; ab <= nabis; ab++) {
+		split("", used)
+		for (n = 1; n <= ncmd; n++) {
+			w = wire[ab, n]
+			if (w == 0)
+				continue
+			if (w in used) {
+				printf("%s: kernel ABI %d gives wire number %d to both '%s' and '%s'\n", firstfile, ab, w,
+				    cname[used[w]], cname[n]) > "/dev/stderr"
+				exit 1
+			}
+			used[w] = n
+			if (w > maxwire)
+				maxwire = w
+		}
+	}
 	for (k = 1; k <= nstub; k++) {
 		stcmd[k] = 0
 		for (n = 1; n <= ncmd; n++)

@@ -78,6 +78,7 @@ proc_setup(void)
 
 	memset(&kern, 0, sizeof(kern));
 	kern.next_pid = 1;
+	kern.opt.kernel_abi = 1;	/* wire numbers = identities (VK_SYS_*), but pread */
 	proc = calloc(1, sizeof(*proc));
 	proc->k = &kern;
 	proc->pid = 1;
@@ -121,6 +122,31 @@ get_msg(uint32_t addr, void *m, uint32_t size)
 {
 	ck_assert_int_eq(vk_copyin(&proc->vm, m, addr, size), 0);
 }
+
+/* Kernel ABI 2 renumbers commands: a message is known by its wire number
+ * in the ABI the kernel speaks, and an old number means nothing there. */
+START_TEST(each_kernel_abi_has_its_own_wire_numbers)
+{
+	struct vk_msg_write m = { .hdr = { .ms_cmd = VK_SYS_write, .ms_size = sizeof(m) }, .fd = 1,
+	    .buf = MSG + 64, .count = 0 };
+
+	ck_assert_uint_eq(vk_sys_cmd(&kern, VK_SYS_write), VK_SYS_write);
+	ck_assert_uint_eq(vk_sys_cmd(&kern, VK_SYS_pread), 0);		/* ABI 1 has no pread */
+	kern.opt.kernel_abi = 2;
+	ck_assert_uint_eq(vk_sys_cmd(&kern, 203), VK_SYS_write);
+	ck_assert_uint_eq(vk_sys_wire(&kern, VK_SYS_write), 203);
+	ck_assert_uint_eq(vk_sys_cmd(&kern, VK_SYS_stat), 0);		/* dropped */
+	ck_assert_uint_eq(vk_sys_cmd(&kern, VK_SYS_pread), VK_SYS_pread);
+	put_msg(MSG, &m, sizeof(m));
+	ck_assert_uint_eq(gate(0, MSG, sizeof(m)), VK_ENOSYS);		/* 3 is not write in ABI 2 */
+	m.hdr.ms_cmd = 203;
+	put_msg(MSG, &m, sizeof(m));
+	ck_assert_uint_eq(gate(0, MSG, sizeof(m)), 0);
+	get_msg(MSG, &m, sizeof(m));
+	ck_assert_uint_eq(m.hdr.ms_cmd, 203);				/* the reply keeps the wire number */
+	ck_assert(m.hdr.ms_flags & MSGF_DONE);
+}
+END_TEST
 
 START_TEST(getpid_message_is_answered_in_place)
 {
@@ -627,6 +653,7 @@ vkernel_suite(void)
 	suite_add_tcase(s, t);
 
 	t = tcase_create("gate");
+	tcase_add_test(t, each_kernel_abi_has_its_own_wire_numbers);
 	tcase_add_checked_fixture(t, proc_setup, proc_teardown);
 	tcase_add_test(t, getpid_message_is_answered_in_place);
 	tcase_add_test(t, outputs_are_written_into_the_message);

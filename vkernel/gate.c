@@ -21,11 +21,26 @@
 #include "vkernel/kernel.h"
 #include "vkernel/sysent.h"
 
+uint32_t
+vk_sys_cmd(const struct vk_kernel *k, uint32_t wire)
+{
+	return wire < VK_SYS_NWIRE ? vk_cmdmap[k->opt.kernel_abi][wire] : 0;
+}
+
+uint32_t
+vk_sys_wire(const struct vk_kernel *k, uint32_t cmd)
+{
+	for (uint32_t w = 1; w < VK_SYS_NWIRE; w++)
+		if (vk_cmdmap[k->opt.kernel_abi][w] == cmd)
+			return w;
+	return 0;
+}
+
 int
 vk_gate_dispatch(struct vk_proc *p, void *msg, uint32_t size)
 {
 	struct vk_msghdr *h = msg;
-	uint32_t cmd = h->ms_cmd;
+	uint32_t cmd = vk_sys_cmd(p->k, h->ms_cmd);
 	const struct vk_sysent *e = cmd < VK_SYS_NSLOTS ? &vk_sysent[cmd] : NULL;
 	int error;
 
@@ -43,8 +58,9 @@ void
 vk_gate_reply(struct vk_proc *p, uint32_t umsg, void *msg, uint32_t size, int error, uint32_t flags)
 {
 	struct vk_msghdr *h = msg;
-	uint32_t cmd = h->ms_cmd;
-	const struct vk_sysent *e = cmd < VK_SYS_NSLOTS && vk_sysent[cmd].call != NULL ? &vk_sysent[cmd] : NULL;
+	uint32_t cmd = vk_sys_cmd(p->k, h->ms_cmd);
+	const struct vk_sysent *e = cmd != 0 && cmd < VK_SYS_NSLOTS && vk_sysent[cmd].call != NULL ?
+	    &vk_sysent[cmd] : NULL;
 	unsigned char *guest;
 
 	h->ms_error = error;
@@ -65,7 +81,7 @@ vk_gate_reply(struct vk_proc *p, uint32_t umsg, void *msg, uint32_t size, int er
 	} else
 		p->stats.unknown++;
 	if (p->k->opt.trace != NULL)
-		vk_trace_msg(p, e, cmd, msg, error);
+		vk_trace_msg(p, e, e != NULL ? cmd : h->ms_cmd, msg, error);
 }
 
 /*
@@ -118,7 +134,7 @@ sendsys(struct vk_proc *p, uint32_t port, uint32_t umsg, uint32_t size)
 		vk_trace_gate(p, "sendsys", port, umsg, size, error, "unusable reply port");
 		return error;
 	}
-	cmd = m.h.ms_cmd;
+	cmd = vk_sys_cmd(p->k, m.h.ms_cmd);
 	if (p->k->opt.stats != NULL)
 		t0 = vk_now_ns();
 	p->cur_msg = umsg;

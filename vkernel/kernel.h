@@ -346,7 +346,7 @@ struct vk_kernel {
 	struct vk_layerimg *layers;	/* layer images loaded so far */
 };
 
-#define VK_KERNEL_ABI_NEWEST	1
+#define VK_KERNEL_ABI_NEWEST	VK_KERNEL_ABIS	/* from the prototype file */
 #define VK_KERNEL_ABI_OLDEST	1
 
 /*
@@ -524,6 +524,11 @@ void vk_upcall_run(struct vk_proc *p);
 int vk_upcall_flush(struct vk_proc *p);
 
 /* ---- gate.c ---- */
+/* vk_sys_cmd: the command identity (vk_sysent index) of wire number WIRE in
+ * the kernel ABI K speaks; 0 when that ABI has no such command. */
+uint32_t vk_sys_cmd(const struct vk_kernel *k, uint32_t wire);
+/* vk_sys_wire: the wire number of command identity CMD in K's ABI (0: none). */
+uint32_t vk_sys_wire(const struct vk_kernel *k, uint32_t cmd);
 /* vk_gate: the int 0x81 trap function for cpu_new (CTX is the vk_proc). */
 void vk_gate(void *ctx, struct cpu *cpu, uint32_t vector);
 /*

@@ -46,6 +46,9 @@ struct vk_sysent {
 };
 
 extern const struct vk_sysent vk_sysent[VK_SYS_NSLOTS];
+/* vk_cmdmap[abi][wire]: the command identity (its vk_sysent index) of wire
+ * number WIRE in kernel ABI ABI, 0 for none. */
+extern const uint16_t vk_cmdmap[VK_KERNEL_ABIS + 1][VK_SYS_NWIRE];
 
 /* A Linux call of the personality (layer/linux.master), for --trace: its
  * arguments are the Linux registers ebx, ecx, edx, esi, edi, ebp in order

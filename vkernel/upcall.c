@@ -197,7 +197,7 @@ deliver(struct vk_proc *p, uint32_t port, struct vk_portabi *h, uint32_t flags, 
 		sp = ctl->uc_altstack + ctl->uc_altsize;
 	sp = (sp - (uint32_t)sizeof(f)) & ~15u;
 	memset(&f, 0, sizeof(f));
-	f.uf_msg.ms_cmd = VK_SYS_upret;
+	f.uf_msg.ms_cmd = vk_sys_wire(p->k, VK_SYS_upret);
 	f.uf_msg.ms_size = sizeof(struct vk_msg_upret);
 	f.uf_frame = sp;
 	f.uf_magic = VK_UF_MAGIC;
