@@ -4,8 +4,8 @@
  *
  * Pins down: __vk_stubs is page-aligned and each system call symbol of
  * program ABI 1 is its slot, __vk_stubs + 8*N, in the table's order; each of
- * the 50 slots holds `jmp rel32' (0xe9) to an entry inside the layer's range
- * [0xff100000, 0xff800000), then three int3; the rest of the page, slots 50
+ * the 53 slots holds `jmp rel32' (0xe9) to an entry inside the layer's range
+ * [0xff100000, 0xff800000), then three int3; the rest of the page, slots 53
  * to 511, is int3; and the page is readable (stub_faults.sh checks that it is
  * neither writable nor executable past the table).
  */
@@ -18,13 +18,15 @@
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/utsname.h>
+#include <vkrun/proc.h>
 #include <vkrun/upcall.h>
 
 #include "check.h"
 
 #define SLOT		8		/* bytes per slot */
 #define NSLOTS		512		/* slots per page */
-#define ABI1_SLOTS	50		/* slots program ABI 1 names */
+#define ABI1_SLOTS	53		/* slots program ABI 1 names */
 #define LAYER_MIN	0xff100000u
 #define LAYER_MAX	0xff800000u
 
@@ -86,6 +88,9 @@ static const struct {
 	{ (const void *)vk_atimer, "vk_atimer" },
 	{ (const void *)vk_port_upcall, "vk_port_upcall" },
 	{ (const void *)vk_flush, "vk_flush" },
+	{ (const void *)vk_procinfo, "vk_procinfo" },
+	{ (const void *)uname, "uname" },
+	{ (const void *)pread, "pread" },
 };
 
 int

@@ -50,8 +50,9 @@ ly_shared(void)
 	return (const struct vk_shared *)VK_SHARED_ADDR;
 }
 
-/* ly_set_errno: errno = E, through the pointer at %gs:VK_TLS_ERRNO. */
+/* ly_set_errno: errno = E, through the pointer at %gs:VK_TLS_ERRNO; ly_get_errno reads it. */
 void ly_set_errno(int e);
+int ly_get_errno(void);
 
 /* ly_call: send M (its ms_size bytes) through int 0x81 and wait for the reply.
  * Returns ms_result, or -1 with errno set from the gate's or the reply's error. */
@@ -84,6 +85,11 @@ int32_t ly_fork(void);
 int32_t ly_waitpid(int32_t pid, int *status, int32_t options);
 int ly_pipe(int fds[2]);
 int32_t ly_getdents64(int fd, void *buf, uint32_t count);
+struct utsname;
+struct vk_procinfo;
+int ly_uname(struct utsname *u);
+int ly_procinfo(int32_t pid, struct vk_procinfo *out, int max);
+int32_t ly_pread(int fd, void *buf, uint32_t count, int64_t offset);
 int ly_nanosleep(const struct timespec *req, struct timespec *rem);
 int ly_kill(int32_t pid, int32_t sig);
 struct vk_req;

@@ -52,6 +52,12 @@ stat_el(int32_t dirfd, const char *path, uint32_t flags, struct stat *st)
 	st->st_ctim.tv_sec = s.ctime;
 	st->st_ctim.tv_nsec = s.ctime_nsec;
 	st->st_atim.__pad = st->st_mtim.__pad = st->st_ctim.__pad = 0;
+#if LY_PROGRAM_ABI >= 2
+	/* Program ABI 2's birth time: 0 when the list has none (kernel ABI 1). */
+	st->st_birthtim.tv_sec = (s.have & VK_ELS_HAVE(VK_EL_ST_BTIME)) ? s.btime : 0;
+	st->st_birthtim.tv_nsec = (s.have & VK_ELS_HAVE(VK_EL_ST_BTIME)) ? s.btime_nsec : 0;
+	st->st_birthtim.__pad = 0;
+#endif
 	return 0;
 }
 
@@ -80,11 +86,13 @@ ly_fstat(int fd, struct stat *st)
 /*
  * getdents64 (slot 24): program ABI 1's directory records are Linux's
  * linux_dirent64 (d_ino u64, d_off s64, d_reclen u16, d_type u8, the name
- * and a NUL, 8-aligned).  The kernel answers direl with an element list per
+ * and a NUL, 8-aligned); program ABI 2's have d_namlen (u16) before d_type.  The kernel answers direl with an element list per
  * entry; each record is smaller than the elements it comes from, so a list
  * asked for COUNT bytes always fits COUNT bytes of records.
  */
 #define DIREL_MAX	8192
+#define REC_TYPE	VK_DIRREC_TYPE(LY_PROGRAM_ABI)
+#define REC_NAME	VK_DIRREC_NAME(LY_PROGRAM_ABI)
 
 int32_t
 ly_getdents64(int fd, void *buf, uint32_t count)
@@ -109,7 +117,7 @@ ly_getdents64(int fd, void *buf, uint32_t count)
 		if (r < 0)
 			goto bad;
 		if ((r == 0 || e.tag == VK_EL_ENTRY) && in) {
-			uint32_t reclen = (19 + namelen + 1 + 7) & ~7u;
+			uint32_t reclen = (REC_NAME + namelen + 1 + 7) & ~7u;
 
 			if (name == 0 || put + reclen > count)
 				goto bad;
@@ -119,9 +127,13 @@ ly_getdents64(int fd, void *buf, uint32_t count)
 			}
 			out[put + 16] = (uint8_t)reclen;
 			out[put + 17] = (uint8_t)(reclen >> 8);
-			out[put + 18] = (uint8_t)type;
-			for (uint32_t i = 0; i < reclen - 19; i++)
-				out[put + 19 + i] = i < namelen ? name[i] : 0;
+#if LY_PROGRAM_ABI >= 2
+			out[put + 18] = (uint8_t)namelen;
+			out[put + 19] = (uint8_t)(namelen >> 8);
+#endif
+			out[put + REC_TYPE] = (uint8_t)type;
+			for (uint32_t i = 0; i < reclen - REC_NAME; i++)
+				out[put + REC_NAME + i] = i < namelen ? name[i] : 0;
 			put += reclen;
 			name = 0;
 			ino = doff = type = 0;

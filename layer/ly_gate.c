@@ -7,6 +7,15 @@
  */
 #include "layer/ly.h"
 
+int
+ly_get_errno(void)
+{
+	int *errp;
+
+	__asm__("movl %%gs:%c1, %0" : "=r"(errp) : "i"(VK_TLS_ERRNO));
+	return *errp;
+}
+
 void
 ly_set_errno(int e)
 {

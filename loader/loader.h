@@ -60,6 +60,9 @@ struct ld_image {
 	int		native;
 	uint32_t	abi;		/* program ABI version from the note */
 	uint32_t	stubs;		/* guest address of the stub page, bias applied */
+	/* vkcc --no-layer programs (the vkrun raw note): abi too. */
+	int		raw;
+	uint32_t	raw_kabi;	/* the kernel ABI whose numbers it traps with */
 
 	/* Layer images (ld_load_layer_fd): the layer note. */
 	struct ld_layer {

@@ -10,7 +10,9 @@
  * Linux (or raw) program; with only one of them, or with either malformed, it
  * is refused, so that a broken native program is never run as something else.
  * A layer image carries a note of type VK_NT_LAYER instead, describing the
- * ABI pair it serves and where its tables are.  Notes are read from PT_NOTE
+ * ABI pair it serves and where its tables are.  A program built with vkcc
+ * --no-layer carries only a note of type VK_NT_RAW (program ABI, kernel ABI):
+ * its layer code is inside it, and it has no stub section.  Notes are read from PT_NOTE
  * segments and sections from the section header table, both through libelf.
  */
 #include "loader/loader.h"
@@ -25,8 +27,9 @@
 #include "vkernel/vk_layer.h"
 
 struct marks {
-	int		abi_notes, layer_notes;
+	int		abi_notes, layer_notes, raw_notes;
 	uint32_t	abi;
+	uint32_t	raw[2];		/* VK_NT_RAW: program ABI, kernel ABI */
 	uint32_t	layer[VK_LAYER_NOTE_DESCSZ / 4];
 	int		have_stubs;
 	GElf_Shdr	stubs;
@@ -63,6 +66,13 @@ take_note(struct marks *mk, const GElf_Nhdr *nh, const char *name, const void *d
 			    nh->n_descsz, VK_LAYER_NOTE_DESCSZ);
 		memcpy(mk->layer, desc, VK_LAYER_NOTE_DESCSZ);
 		mk->layer_notes++;
+		return 0;
+	case VK_NT_RAW:
+		if (nh->n_descsz != 8)
+			return refuse(err, "malformed vkrun raw note (%u-byte descriptor; it must be 8)",
+			    nh->n_descsz);
+		memcpy(mk->raw, desc, 8);
+		mk->raw_notes++;
 		return 0;
 	default:
 		return refuse(err, "unknown vkrun note type %u", nh->n_type);
@@ -189,8 +199,20 @@ take_native(struct ld_image *img, Elf *e, const struct marks *mk, char *err)
 {
 	int rc;
 
+	if (mk->raw_notes != 0) {
+		/* vkcc --no-layer: its own layer code inside, no stub page. */
+		if (mk->raw_notes > 1 || mk->abi_notes != 0 || mk->have_stubs)
+			return refuse(err, "a vkrun raw note with another raw note, an ABI note or a %s section",
+			    VK_STUB_SECTION);
+		if (mk->raw[0] == 0 || mk->raw[1] == 0)
+			return refuse(err, "vkrun raw note names ABI 0");
+		img->raw = 1;
+		img->abi = mk->raw[0];
+		img->raw_kabi = mk->raw[1];
+		return 0;
+	}
 	if (mk->abi_notes == 0 && !mk->have_stubs)
-		return 0;		/* a Linux or raw program */
+		return 0;		/* a Linux program */
 	if (mk->abi_notes > 1)
 		return refuse(err, "more than one vkrun ABI note");
 	if (mk->abi_notes == 0)

@@ -2,7 +2,8 @@
 #
 # Usage: awk -v outdir=DIR -f scripts/gensyscalls.awk vkernel/syscalls.master [layer/linux.master]
 # Writes DIR/vk_sysmsg.h, vk_sysent.c, vk_sysproto.h (the kernel's), ly_gen.h,
-# ly_gen.c, ly_slots.S (the native layer's), vk_stubs.S (the SDK's) and, with
+# ly_gen.c, ly_slots.S (the native layer's), vk_stubs.S and ly_raw.S (the
+# SDK's: the stub section, and vkcc --no-layer's direct calls) and, with
 # the Linux prototype file, lx_gen.c (the personality's table) and vk_lxent.c
 # (the kernel's Linux call names for --trace).  The input formats are
 # described at the top of each prototype file.  Any malformed line stops
@@ -546,6 +547,18 @@ function emit_layer_c(f,    k, n, i, args, sep) {
 	close(f)
 }
 
+# The layer's per-slot "served in the layer" counters, then the start of
+# its note section.
+function emit_counts(f) {
+	print "\t.bss" > f
+	print "\t.balign 4" > f
+	print "\t.globl ly_counts" > f
+	print "ly_counts:" > f
+	printf("\t.zero %d\n", 4 * (maxslot + 1)) > f
+	print "\t.section .note.vkrun, \"a\", @note" > f
+	print "\t.balign 4" > f
+}
+
 # The layer's slot table (every slot filled: holes get ly_nosys), its call
 # counters, and the layer note the kernel reads to map it.
 function emit_layer_slots(f,    i, k, entry) {
@@ -562,13 +575,7 @@ function emit_layer_slots(f,    i, k, entry) {
 				entry = "ly_" stname[k]
 		printf("\t.long %s\n", entry) > f
 	}
-	print "\t.bss" > f
-	print "\t.balign 4" > f
-	print "\t.globl ly_counts" > f
-	print "ly_counts:" > f
-	printf("\t.zero %d\n", 4 * (maxslot + 1)) > f
-	print "\t.section .note.vkrun, \"a\", @note" > f
-	print "\t.balign 4" > f
+	emit_counts(f)
 	print "\t.long 6, VK_LAYER_NOTE_DESCSZ, VK_NT_LAYER" > f
 	print "\t.asciz \"vkrun\"" > f
 	print "\t.balign 4" > f
@@ -597,6 +604,27 @@ function emit_sdk_stubs(f,    k) {
 	print "\t.asciz \"vkrun\"" > f
 	print "\t.balign 4" > f
 	print "\t.long VK_PROGRAM_ABI" > f
+	print "\t.section .note.GNU-stack, \"\", @progbits" > f
+	close(f)
+}
+
+# For vkcc --no-layer: the program's own system call symbols, each jumping
+# to the layer function it would reach through its stub slot, linked into
+# the program with the layer's code for one kernel ABI (raw-kK.a), the
+# counters that code keeps, and the "raw" note (program ABI, kernel ABI)
+# that tells the kernel to map no layer.
+function emit_raw_stubs(f,    k) {
+	print "/* ly_raw.S: GENERATED from vkernel/syscalls.master by scripts/gensyscalls.awk; do not edit. */" > f
+	print "#include \"vkernel/vk_layer.h\"" > f
+	print "\t.text" > f
+	for (k = 1; k <= nstub; k++)
+		printf("\t.globl %s\n\t.type %s, @function\n%s:\n\tjmp ly_%s\n", stsym[k], stsym[k], stsym[k],
+		    stname[k]) > f
+	emit_counts(f)
+	print "\t.long 6, 8, VK_NT_RAW" > f
+	print "\t.asciz \"vkrun\"" > f
+	print "\t.balign 4" > f
+	print "\t.long VK_PROGRAM_ABI, VK_KERNEL_ABI" > f
 	print "\t.section .note.GNU-stack, \"\", @progbits" > f
 	close(f)
 }
@@ -689,4 +717,5 @@ END {
 	emit_layer_c(outdir "/ly_gen.c")
 	emit_layer_slots(outdir "/ly_slots.S")
 	emit_sdk_stubs(outdir "/vk_stubs.S")
+	emit_raw_stubs(outdir "/ly_raw.S")
 }

@@ -563,6 +563,12 @@ void vk_trace_line(struct vk_proc *p, const char *fmt, ...) __attribute__((forma
  */
 int vk_layer_attach(struct vk_proc *p, const struct ld_image *prog, char *err, size_t errlen);
 /*
+ * vk_layer_attach_raw: give P, a vkcc --no-layer program (PROG), what its
+ * own layer code needs from the kernel: the shared page and the TLS block,
+ * but no layer image.  0, or 125 with a message in ERR.
+ */
+int vk_layer_attach_raw(struct vk_proc *p, const struct ld_image *prog, char *err, size_t errlen);
+/*
  * vk_layer_attach_linux: give a program without the native marks the Linux
  * personality: map its image and the shared page, set P->lx_int80, and return
  * the auxv entries to add (AT_SYSINFO, AT_SYSINFO_EHDR) in AUX/NAUX.  0 or an

@@ -63,23 +63,37 @@ layer_dir(const struct vk_kernel *k, char buf[PATH_MAX])
 	return VK_PKGDATADIR "/layers";
 }
 
-/* "p1-k1, p2-k1" for the error message; "none" if the directory has none. */
+static int
+by_pair(const void *a, const void *b)
+{
+	const unsigned *x = a, *y = b;
+
+	return x[0] != y[0] ? (x[0] > y[0]) - (x[0] < y[0]) : (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+/* "p1-k1, p1-k2, p2-k1" (sorted) for the error message; "none" if the
+ * directory has none. */
 static void
 list_available(const char *dir, char *out, size_t len)
 {
 	DIR *d = opendir(dir);
 	struct dirent *de;
-	size_t used = 0;
-	unsigned pa, ka;
+	unsigned pairs[64][2], pa, ka;
+	size_t used = 0, n = 0;
 	char tail;
 
 	out[0] = '\0';
-	while (d != NULL && (de = readdir(d)) != NULL)
-		if (sscanf(de->d_name, "layer-p%u-k%u.vk%c", &pa, &ka, &tail) == 3 && tail == 'l' &&
-		    used < len)
-			used += (size_t)snprintf(out + used, len - used, "%sp%u-k%u", used ? ", " : "", pa, ka);
+	while (d != NULL && (de = readdir(d)) != NULL && n < 64)
+		if (sscanf(de->d_name, "layer-p%u-k%u.vk%c", &pa, &ka, &tail) == 3 && tail == 'l') {
+			pairs[n][0] = pa;
+			pairs[n++][1] = ka;
+		}
 	if (d != NULL)
 		closedir(d);
+	qsort(pairs, n, sizeof(pairs[0]), by_pair);
+	for (size_t i = 0; i < n && used < len; i++)
+		used += (size_t)snprintf(out + used, len - used, "%sp%u-k%u", used ? ", " : "", pairs[i][0],
+		    pairs[i][1]);
 	if (out[0] == '\0')
 		snprintf(out, len, "none");
 }
@@ -247,6 +261,21 @@ vk_layer_attach_linux(struct vk_proc *p, uint32_t aux[][2], int *naux, char *err
 		aux[(*naux)][0] = 33;	/* AT_SYSINFO_EHDR */
 		aux[(*naux)++][1] = slots[VK_LX_SLOT_VDSO];
 	}
+	return 0;
+}
+
+int
+vk_layer_attach_raw(struct vk_proc *p, const struct ld_image *prog, char *err, size_t errlen)
+{
+	if (vk_vm_map(&p->vm, VK_SHARED_ADDR, VK_PAGE, VK_PROT_READ) != 0 || map_tls(p) != 0) {
+		snprintf(err, errlen, "%s: cannot map the shared page and the TLS block", p->name);
+		return 125;
+	}
+	vk_shared_init(p, (struct vk_shared *)vk_guest_ptr(&p->vm, VK_SHARED_ADDR, VK_PAGE, 0));
+	p->gs = CPU_SEL(VK_TLS_GDT_ENTRY, 3);
+	p->upctl = VK_TLS_ADDR + VK_TLS_UPCTL;
+	vk_trace_line(p, "raw program (program ABI %u, built for kernel ABI %u) on kernel ABI %u: no layer",
+	    prog->abi, prog->raw_kabi, p->k->opt.kernel_abi);
 	return 0;
 }
 

@@ -99,6 +99,8 @@ vk_proc_image(struct vk_proc *p, const struct ld_image *img, char *const argv[],
 	/* The layer first: a Linux program's personality adds to the auxv. */
 	if (img->native)
 		e = vk_layer_attach(p, img, err, errlen);
+	else if (img->raw)
+		e = vk_layer_attach_raw(p, img, err, errlen);
 	else
 		e = vk_layer_attach_linux(p, sp.aux_extra, &sp.naux_extra, err, errlen);
 	if (e != 0)

@@ -10,7 +10,10 @@
 #define VK_LAYER_H
 
 /* The program ABI the SDK builds for, and the layer version built here. */
+#ifndef VK_PROGRAM_ABI			/* the SDK of program ABI 2 builds with 2 */
 #define VK_PROGRAM_ABI		1
+#endif
+#define VK_PROGRAM_ABI_NEWEST	2
 #define LY_VERSION		1
 
 /* The Linux personality's image says this program ABI: it serves programs
@@ -31,6 +34,8 @@
 #define VK_NOTE_NAME		"vkrun"
 #define VK_NT_ABI		1	/* native program: desc = u32 program ABI */
 #define VK_NT_LAYER		2	/* layer image: desc = 7 x u32, below */
+#define VK_NT_RAW		3	/* vkcc --no-layer program: desc = u32 program ABI,
+					 * u32 kernel ABI whose numbers it traps with */
 #define VK_LAYER_NOTE_DESCSZ	28	/* program ABI, kernel ABI, layer version,
 					 * nslots, slots address, counts address,
 					 * ncounts */
@@ -40,6 +45,12 @@
 #define VK_STUB_SIZE		4096	/* exactly one page, page-aligned, NOBITS */
 #define VK_STUB_SLOT		8	/* bytes per slot: jmp rel32 + 3 x int3 */
 #define VK_STUB_MAX		(VK_STUB_SIZE / VK_STUB_SLOT)
+
+/* Directory records (stub slot getdents64): Linux's linux_dirent64 in
+ * program ABI 1 (d_type at 18, the name at 19); program ABI 2 puts a 16-bit
+ * name length at 18 (d_type at 20, the name at 21). */
+#define VK_DIRREC_TYPE(pabi)	((pabi) >= 2 ? 20 : 18)
+#define VK_DIRREC_NAME(pabi)	((pabi) >= 2 ? 21 : 19)
 
 /* Where the kernel puts things in a native process (inside the reserved
  * 0xff000000-0xffff0000 range of docs/abi.md). */

@@ -1,6 +1,7 @@
 /*
- * dirent.h: reading directories (program ABI 1).  readdir is built on the
- * getdents64 message; struct dirent has 64-bit d_ino and d_off.
+ * dirent.h: reading directories.  readdir is built on the layer's
+ * directory records (slot __vk_getdents64); struct dirent has 64-bit d_ino
+ * and d_off, and in program ABI 2 also d_namlen.
  */
 #ifndef _DIRENT_H
 #define _DIRENT_H
@@ -15,6 +16,9 @@ struct dirent {
 	ino_t		d_ino;
 	off_t		d_off;
 	unsigned short	d_reclen;
+#if __VK_PROGRAM_ABI >= 2
+	unsigned short	d_namlen;	/* program ABI 2: the name's length */
+#endif
 	unsigned char	d_type;
 	char		d_name[256];
 };

@@ -38,6 +38,7 @@ off_t lseek(int fd, off_t off, int whence);
 int unlink(const char *path);
 int rmdir(const char *path);
 int chdir(const char *path);
+ssize_t pread(int fd, void *buf, size_t count, off_t offset);
 pid_t getpid(void);
 pid_t getppid(void);
 uid_t getuid(void);

@@ -1,7 +1,8 @@
 /*
- * dirent.c: opendir, readdir and friends on the getdents64 message (slot
- * __vk_getdents64), which returns Linux's struct linux_dirent64 records:
- * d_ino (u64), d_off (s64), d_reclen (u16), d_type (u8), the name.
+ * dirent.c: opendir, readdir and friends on the layer's directory records
+ * (slot __vk_getdents64): d_ino (u64), d_off (s64), d_reclen (u16), in
+ * program ABI 2 d_namlen (u16), d_type (u8), the name (Linux's struct
+ * linux_dirent64 in program ABI 1).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -11,7 +12,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "vkernel/vk_layer.h"
+
 ssize_t __vk_getdents64(int fd, void *buf, size_t count);
+
+#define REC_TYPE	VK_DIRREC_TYPE(__VK_PROGRAM_ABI)
+#define REC_NAME	VK_DIRREC_NAME(__VK_PROGRAM_ABI)
 
 struct vk_dir {
 	int		fd;
@@ -65,11 +71,14 @@ readdir(DIR *d)
 	memcpy(&d->ent.d_off, r + 8, 8);
 	memcpy(&reclen, r + 16, 2);
 	d->ent.d_reclen = reclen;
-	d->ent.d_type = r[18];
-	namelen = strnlen((const char *)r + 19, reclen > 19 ? reclen - 19 : 0);
+	d->ent.d_type = r[REC_TYPE];
+	namelen = strnlen((const char *)r + REC_NAME, reclen > REC_NAME ? reclen - REC_NAME : 0);
 	if (namelen >= sizeof(d->ent.d_name))
 		namelen = sizeof(d->ent.d_name) - 1;
-	memcpy(d->ent.d_name, r + 19, namelen);
+#if __VK_PROGRAM_ABI >= 2
+	d->ent.d_namlen = (unsigned short)namelen;
+#endif
+	memcpy(d->ent.d_name, r + REC_NAME, namelen);
 	d->ent.d_name[namelen] = '\0';
 	d->pos += reclen ? reclen : d->len;	/* a zero length would loop forever */
 	return &d->ent;

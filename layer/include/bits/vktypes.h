@@ -13,6 +13,11 @@
 
 #pragma GCC system_header
 
+/* The program ABI the headers describe: vkcc --abi N defines it. */
+#ifndef __VK_PROGRAM_ABI
+#define __VK_PROGRAM_ABI	1
+#endif
+
 #define __need_size_t
 #define __need_NULL
 #include <stddef.h>

@@ -1,6 +1,6 @@
 /*
- * sys/stat.h: struct stat of program ABI 1, the file type and permission
- * bits (Linux values), and the stat/mkdir calls.
+ * sys/stat.h: struct stat of program ABI 1 (or 2, below), the file type
+ * and permission bits (Linux values), and the stat/mkdir calls.
  *
  * The layout is pinned for the kernel-interfacing layer, which fills it:
  * every 64-bit field sits at an offset that is a multiple of 8, with the
@@ -25,6 +25,35 @@
 extern "C" {
 #endif
 
+#if __VK_PROGRAM_ABI >= 2
+/*
+ * Program ABI 2: the fields in another order, and the birth time (0 where
+ * the kernel or the filesystem has none).  128 bytes:
+ *
+ *    0 st_mode          4 st_nlink         8 st_uid          12 st_gid
+ *   16 st_ino (u64)    24 st_dev (u64)    32 st_rdev (u64)   40 st_size (s64)
+ *   48 st_blocks (s64) 56 st_blksize      60 (padding)
+ *   64 st_atim         80 st_mtim         96 st_ctim        112 st_birthtim
+ */
+struct stat {
+	mode_t		st_mode;
+	nlink_t		st_nlink;
+	uid_t		st_uid;
+	gid_t		st_gid;
+	ino_t		st_ino;
+	dev_t		st_dev;
+	dev_t		st_rdev;
+	off_t		st_size;
+	blkcnt_t	st_blocks;
+	blksize_t	st_blksize;
+	int		__pad0;
+	struct timespec	st_atim;
+	struct timespec	st_mtim;
+	struct timespec	st_ctim;
+	struct timespec	st_birthtim;
+};
+#define st_birthtime	st_birthtim.tv_sec
+#else
 struct stat {
 	dev_t		st_dev;
 	ino_t		st_ino;
@@ -41,6 +70,7 @@ struct stat {
 	struct timespec	st_mtim;
 	struct timespec	st_ctim;
 };
+#endif
 
 #define st_atime	st_atim.tv_sec
 #define st_mtime	st_mtim.tv_sec
