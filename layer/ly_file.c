@@ -14,6 +14,14 @@
  * put in it, in whatever order and width, becomes program ABI 1's struct
  * stat here.  A list the layer cannot read fails with EBADMSG.
  */
+/* By position when the list is laid out as this layer's kernel ABI writes
+ * it, else tag by tag. */
+#if LY_KERNEL_ABI >= 2
+VK_EL_STAT_DECODER(stat_decode, VK_EL_STAT_K2)
+#else
+VK_EL_STAT_DECODER(stat_decode, VK_EL_STAT_K1)
+#endif
+
 static int
 stat_el(int32_t dirfd, const char *path, uint32_t flags, struct stat *st)
 {
@@ -30,7 +38,7 @@ stat_el(int32_t dirfd, const char *path, uint32_t flags, struct stat *st)
 	m.size = sizeof(buf);
 	if ((n = ly_call(&m.hdr)) < 0)
 		return -1;
-	if (vk_el_stat_decode(buf, (uint32_t)n, &s) != 0) {
+	if (stat_decode(buf, (uint32_t)n, &s) != 0) {
 		ly_set_errno(VK_EBADMSG);
 		return -1;
 	}

@@ -236,6 +236,47 @@ START_TEST(entries_of_a_directory_list_walk_in_order)
 }
 END_TEST
 
+VK_EL_STAT_DECODER(decode_k1, VK_EL_STAT_K1)
+VK_EL_STAT_DECODER(decode_k2, VK_EL_STAT_K2)
+
+/* A list in a kernel ABI's own layout, values 1, 2, 3, ... in order. */
+#define PUT_SEQ(name, n) \
+	ck_assert_int_eq(n == 12 ? vk_el_put_time(b, cap, &off, VK_EL_##name, 1000 + v, (uint32_t)v) : \
+	    vk_el_put_uint(b, cap, &off, VK_EL_##name, (uint64_t)v, n), 0); v++;
+
+START_TEST(positional_decoders_agree_with_the_general_one)
+{
+	uint8_t b[512];
+	uint32_t cap = sizeof(b), off = 0, v = 1;
+	struct vk_el_stat fast, slow;
+
+	/* Compared whole: the padding must match too. */
+	memset(&fast, 0, sizeof(fast));
+	memset(&slow, 0, sizeof(slow));
+	VK_EL_STAT_K1(PUT_SEQ)
+	ck_assert_int_eq(decode_k1(b, off, &fast), 0);
+	ck_assert_int_eq(vk_el_stat_decode(b, off, &slow), 0);
+	ck_assert_mem_eq(&fast, &slow, sizeof(fast));
+	ck_assert_uint_eq(fast.ino, 2);
+	/* A K1 list handed to the K2 decoder: another layout, decoded by tag. */
+	ck_assert_int_eq(decode_k2(b, off, &fast), 0);
+	ck_assert_mem_eq(&fast, &slow, sizeof(fast));
+	off = 0;
+	v = 1;
+	VK_EL_STAT_K2(PUT_SEQ)
+	ck_assert_int_eq(decode_k2(b, off, &fast), 0);
+	ck_assert_int_eq(vk_el_stat_decode(b, off, &slow), 0);
+	ck_assert_mem_eq(&fast, &slow, sizeof(fast));
+	ck_assert_uint_eq(fast.mode, 1);
+	/* One element more (a birth time): still right, by tag. */
+	ck_assert_int_eq(vk_el_put_time(b, cap, &off, VK_EL_ST_BTIME, 77, 5), 0);
+	ck_assert_int_eq(decode_k2(b, off, &fast), 0);
+	ck_assert_int_eq(fast.btime, 77);
+	/* A truncated list: the same error either way. */
+	ck_assert_int_eq(decode_k2(b, off - 3, &fast), VK_EBADMSG);
+}
+END_TEST
+
 static Suite *
 elist_suite(void)
 {
@@ -253,6 +294,7 @@ elist_suite(void)
 	tcase_add_test(t, random_mutations_never_crash);
 	tcase_add_test(t, put_refuses_what_does_not_fit);
 	tcase_add_test(t, entries_of_a_directory_list_walk_in_order);
+	tcase_add_test(t, positional_decoders_agree_with_the_general_one);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -33,42 +33,46 @@ abi2(const struct vk_proc *p)
 
 /* ---- stat ---- */
 
+/* Element TAG of ST as N bytes (the value of a time: 12). */
+static int
+put_field(void *buf, uint32_t cap, uint32_t *off, const struct stat *st, uint16_t tag, uint16_t n)
+{
+	switch (tag) {
+	case VK_EL_ST_DEV:	return vk_el_put_uint(buf, cap, off, tag, (uint64_t)st->st_dev, n);
+	case VK_EL_ST_INO:	return vk_el_put_uint(buf, cap, off, tag, (uint64_t)st->st_ino, n);
+	case VK_EL_ST_MODE:	return vk_el_put_uint(buf, cap, off, tag, st->st_mode, n);
+	case VK_EL_ST_NLINK:	return vk_el_put_uint(buf, cap, off, tag, (uint64_t)st->st_nlink, n);
+	case VK_EL_ST_UID:	return vk_el_put_uint(buf, cap, off, tag, st->st_uid, n);
+	case VK_EL_ST_GID:	return vk_el_put_uint(buf, cap, off, tag, st->st_gid, n);
+	case VK_EL_ST_RDEV:	return vk_el_put_uint(buf, cap, off, tag, (uint64_t)st->st_rdev, n);
+	case VK_EL_ST_SIZE:	return vk_el_put_uint(buf, cap, off, tag, (uint64_t)st->st_size, n);
+	case VK_EL_ST_BLKSIZE:	return vk_el_put_uint(buf, cap, off, tag, (uint64_t)st->st_blksize, n);
+	case VK_EL_ST_BLOCKS:	return vk_el_put_uint(buf, cap, off, tag, (uint64_t)st->st_blocks, n);
+	case VK_EL_ST_ATIME:	return vk_el_put_time(buf, cap, off, tag, st->st_atim.tv_sec, (uint32_t)st->st_atim.tv_nsec);
+	case VK_EL_ST_MTIME:	return vk_el_put_time(buf, cap, off, tag, st->st_mtim.tv_sec, (uint32_t)st->st_mtim.tv_nsec);
+	case VK_EL_ST_CTIME:	return vk_el_put_time(buf, cap, off, tag, st->st_ctim.tv_sec, (uint32_t)st->st_ctim.tv_nsec);
+	}
+	return -1;
+}
+
 /* The list for ST (and birth time BT, tv_nsec -1: none) into BUF (CAP
- * bytes) at *OFF; 0, VK_EOVERFLOW, or -1 (no room). */
+ * bytes) at *OFF, as the kernel ABI's layout says (vk_elist.h); 0,
+ * VK_EOVERFLOW, or -1 (no room). */
 static int
 put_stat(struct vk_proc *p, const struct stat *st, const struct timespec *bt, void *buf, uint32_t cap,
     uint32_t *off)
 {
 	int r = 0;
 
+#define PUT(name, n) r |= put_field(buf, cap, off, st, VK_EL_##name, n);
 	if (!abi2(p)) {
 		if ((uint64_t)st->st_ino > UINT32_MAX || (uint64_t)st->st_size > UINT32_MAX)
 			return VK_EOVERFLOW;
-		r |= vk_el_put_uint(buf, cap, off, VK_EL_ST_DEV, (uint64_t)st->st_dev, 8);
-		r |= vk_el_put_uint(buf, cap, off, VK_EL_ST_INO, (uint64_t)st->st_ino, 4);
-		r |= vk_el_put_uint(buf, cap, off, VK_EL_ST_MODE, st->st_mode, 4);
-		r |= vk_el_put_uint(buf, cap, off, VK_EL_ST_NLINK, (uint64_t)st->st_nlink, 4);
-		r |= vk_el_put_uint(buf, cap, off, VK_EL_ST_UID, st->st_uid, 4);
-		r |= vk_el_put_uint(buf, cap, off, VK_EL_ST_GID, st->st_gid, 4);
-		r |= vk_el_put_uint(buf, cap, off, VK_EL_ST_RDEV, (uint64_t)st->st_rdev, 8);
-		r |= vk_el_put_uint(buf, cap, off, VK_EL_ST_SIZE, (uint64_t)st->st_size, 4);
-		r |= vk_el_put_uint(buf, cap, off, VK_EL_ST_BLKSIZE, (uint64_t)st->st_blksize, 4);
-		r |= vk_el_put_uint(buf, cap, off, VK_EL_ST_BLOCKS, (uint64_t)st->st_blocks, 8);
+		VK_EL_STAT_K1(PUT)
 	} else {
-		r |= vk_el_put_uint(buf, cap, off, VK_EL_ST_MODE, st->st_mode, 4);
-		r |= vk_el_put_uint(buf, cap, off, VK_EL_ST_SIZE, (uint64_t)st->st_size, 8);
-		r |= vk_el_put_uint(buf, cap, off, VK_EL_ST_INO, (uint64_t)st->st_ino, 8);
-		r |= vk_el_put_uint(buf, cap, off, VK_EL_ST_DEV, (uint64_t)st->st_dev, 8);
-		r |= vk_el_put_uint(buf, cap, off, VK_EL_ST_NLINK, (uint64_t)st->st_nlink, 4);
-		r |= vk_el_put_uint(buf, cap, off, VK_EL_ST_UID, st->st_uid, 4);
-		r |= vk_el_put_uint(buf, cap, off, VK_EL_ST_GID, st->st_gid, 4);
-		r |= vk_el_put_uint(buf, cap, off, VK_EL_ST_RDEV, (uint64_t)st->st_rdev, 8);
-		r |= vk_el_put_uint(buf, cap, off, VK_EL_ST_BLKSIZE, (uint64_t)st->st_blksize, 4);
-		r |= vk_el_put_uint(buf, cap, off, VK_EL_ST_BLOCKS, (uint64_t)st->st_blocks, 8);
+		VK_EL_STAT_K2(PUT)
 	}
-	r |= vk_el_put_time(buf, cap, off, VK_EL_ST_ATIME, st->st_atim.tv_sec, (uint32_t)st->st_atim.tv_nsec);
-	r |= vk_el_put_time(buf, cap, off, VK_EL_ST_MTIME, st->st_mtim.tv_sec, (uint32_t)st->st_mtim.tv_nsec);
-	r |= vk_el_put_time(buf, cap, off, VK_EL_ST_CTIME, st->st_ctim.tv_sec, (uint32_t)st->st_ctim.tv_nsec);
+#undef PUT
 	if (bt != NULL && bt->tv_nsec >= 0)
 		r |= vk_el_put_time(buf, cap, off, VK_EL_ST_BTIME, bt->tv_sec, (uint32_t)bt->tv_nsec);
 	return r != 0 ? -1 : 0;

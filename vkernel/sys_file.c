@@ -511,11 +511,15 @@ vk_stat_at(struct vk_proc *p, int32_t dirfd, uint32_t upath, uint32_t flags, str
 	}
 	if (path[0] == '\0')
 		return VK_ENOENT;
-	host = at_dir(p, dirfd);
-	if (host < -1)
-		return -host;
-	if ((e = vk_fs_at(&p->fs, host, path, full)) != 0)
-		return e;
+	if (dirfd == VK_AT_FDCWD)
+		memcpy(full, path, strlen(path) + 1);	/* vk_fs_open and vk_fs_parent take the cwd */
+	else {
+		host = at_dir(p, dirfd);
+		if (host < -1)
+			return -host;
+		if ((e = vk_fs_at(&p->fs, host, path, full)) != 0)
+			return e;
+	}
 	if (nofollow) {
 		if ((e = vk_fs_parent(&p->fs, full, &fd, name)) != 0)
 			return e;

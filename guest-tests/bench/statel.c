@@ -1,0 +1,73 @@
+/*
+ * guest-tests/bench/statel.c: what element lists cost stat (issue 7's
+ * measure).  Built with vkcc and -DVK_KERNEL_ABI=1, run with --kernel-abi
+ * 1 (the ABI that still has the raw-struct stat): N stat() calls through
+ * the layer (the statel message, whose element list the layer decodes into
+ * struct stat), and N raw stat messages (fixed outputs in the message),
+ * interleaved in rounds of 1000.  Prints "el NS raw NS" (total ns of each).
+ * Usage: statel N PATH.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "vk_sysmsg.h"
+
+static long long
+now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static int
+raw_stat(const char *path, struct vk_msg_stat *m)
+{
+	unsigned int err;
+
+	m->hdr = (struct vk_msghdr){ .ms_cmd = VK_SYS_stat, .ms_size = sizeof(*m) };
+	m->path = (unsigned int)path;
+	__asm__ volatile("int $0x81" : "=a"(err) : "a"(0), "c"(m), "d"(sizeof(*m)) : "memory");
+	return (int)err;
+}
+
+int
+main(int argc, char **argv)
+{
+	long n = argc > 1 ? atol(argv[1]) : 100000;
+	const char *path = argc > 2 ? argv[2] : "/";
+	long long el = 0, raw = 0, t;
+	struct vk_msg_stat m;
+	struct stat st;
+	unsigned long long sum = 0;
+
+	for (long done = 0; done < n; done += 1000) {
+		t = now_ns();
+		for (int i = 0; i < 1000; i++) {
+			if (stat(path, &st) != 0) {
+				perror("stat");
+				return 1;
+			}
+			sum += (unsigned long long)st.st_size;
+		}
+		el += now_ns() - t;
+		t = now_ns();
+		for (int i = 0; i < 1000; i++) {
+			if (raw_stat(path, &m) != 0) {
+				fprintf(stderr, "statel: the raw stat message failed (kernel ABI 1 only)\n");
+				return 1;
+			}
+			sum -= (unsigned long long)m.size;
+		}
+		raw += now_ns() - t;
+	}
+	if (sum != 0) {
+		fprintf(stderr, "statel: the two paths disagree on the size\n");
+		return 1;
+	}
+	printf("el %lld raw %lld\n", el, raw);
+	return 0;
+}
