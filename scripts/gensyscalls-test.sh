@@ -27,7 +27,7 @@ case_() {
 	fi
 }
 
-echo 1..15
+echo 1..20
 case_ "number out of range" "not in 1..255" "300 foo int void"
 case_ "number not numeric" "not in 1..255" "x foo int void"
 case_ "number used twice" "already used by 'exit'" "1 foo int void"
@@ -42,6 +42,25 @@ case_ "reserved field name" "reserved" "2 foo int int hdr"
 case_ "empty outputs" "no outputs" "2 foo int void ->"
 case_ "stub kind unknown" "neither msg" "stub 0 exit _exit both"
 case_ "stub slot out of range" "not in 0..511" "stub 600 exit _exit msg"
+case_ "kernel ABI out of range" "kernel ABI '0' is not in 1..9" "kabi 0 exit 5"
+case_ "wire number out of range" "wire number '300'" "kabi 2 exit 300"
+case_ "kabi for no such command" "kabi names command 'nope'" "kabi 2 nope 5"
+case_ "kabi not four fields" "expected: kabi N NAME NUMBER" "kabi 2 exit"
+
+# Two commands on one wire number in one kernel ABI.
+n=$((n + 1))
+rm -rf "$tmp/out" && mkdir "$tmp/out"
+printf '%s\n' "1 exit none int status" "2 write ssize fd fd, inbuf(count) buf, size count" \
+	"kabi 2 write 1" > "$tmp/clash.master"
+if awk -v outdir="$tmp/out" -f "$gen" "$tmp/clash.master" 2>"$tmp/err"; then
+	echo "not ok $n - a wire number used twice in one kernel ABI: accepted"
+	fails=$((fails + 1))
+elif grep -q "kernel ABI 2 gives wire number 1 to both 'exit' and 'write'" "$tmp/err" && [ -z "$(ls "$tmp/out")" ]; then
+	echo "ok $n - a wire number used twice in one kernel ABI is refused"
+else
+	echo "not ok $n - a wire number used twice: got '$(cat "$tmp/err")'"
+	fails=$((fails + 1))
+fi
 
 n=$((n + 1))
 if awk -v outdir="$tmp/out2" -f "$gen" /dev/null 2>/dev/null; then
