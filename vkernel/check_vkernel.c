@@ -20,6 +20,7 @@
 #include "loader/loader.h"
 #include "vkernel/kernel.h"
 #include "vkernel/sysent.h"
+#include "vkernel/vk_elist.h"
 
 /* ---- the generated table ---- */
 
@@ -145,6 +146,42 @@ START_TEST(each_kernel_abi_has_its_own_wire_numbers)
 	get_msg(MSG, &m, sizeof(m));
 	ck_assert_uint_eq(m.hdr.ms_cmd, 203);				/* the reply keeps the wire number */
 	ck_assert(m.hdr.ms_flags & MSGF_DONE);
+}
+END_TEST
+
+/* What statel's list holds is the kernel ABI's: ABI 1 starts with the
+ * device and sends a 4-byte inode; ABI 2 starts with the mode and sends
+ * 8 bytes; both decode to the same stat. */
+START_TEST(statel_lists_differ_between_kernel_abis)
+{
+	struct vk_msg_statel m = { .hdr = { .ms_cmd = VK_SYS_statel, .ms_size = sizeof(m) },
+	    .dirfd = -100, .path = MSG + 256, .flags = 0, .buf = MSG + 512, .size = 256 };
+	struct vk_el_stat st1, st2;
+	uint8_t list[256];
+	struct vk_el e;
+	uint32_t off;
+
+	ck_assert_int_eq(vk_fs_init(&proc->fs, "/"), 0);
+	put_msg(MSG + 256, "/", 2);
+	for (uint32_t abi = 1; abi <= 2; abi++) {
+		kern.opt.kernel_abi = abi;
+		put_msg(MSG, &m, sizeof(m));
+		ck_assert_uint_eq(gate(0, MSG, sizeof(m)), 0);
+		get_msg(MSG, &m, sizeof(m));
+		get_msg(MSG + 512, list, (uint32_t)m.hdr.ms_result);
+		off = 0;
+		ck_assert_int_eq(vk_el_next(list, (uint32_t)m.hdr.ms_result, &off, &e), 1);
+		ck_assert_uint_eq(e.tag, abi == 1 ? VK_EL_ST_DEV : VK_EL_ST_MODE);
+		while (e.tag != VK_EL_ST_INO)
+			ck_assert_int_eq(vk_el_next(list, (uint32_t)m.hdr.ms_result, &off, &e), 1);
+		ck_assert_uint_eq(e.len, abi == 1 ? 4 : 8);
+		ck_assert_int_eq(vk_el_stat_decode(list, (uint32_t)m.hdr.ms_result, abi == 1 ? &st1 : &st2), 0);
+	}
+	ck_assert_uint_eq(st1.ino, st2.ino);
+	ck_assert_uint_eq(st1.mode, st2.mode);
+	ck_assert(S_ISDIR(st1.mode));
+	vk_fs_free(&proc->fs);
+	proc->fs.rootfd = -1;
 }
 END_TEST
 
@@ -656,6 +693,7 @@ vkernel_suite(void)
 	tcase_add_test(t, each_kernel_abi_has_its_own_wire_numbers);
 	tcase_add_checked_fixture(t, proc_setup, proc_teardown);
 	tcase_add_test(t, getpid_message_is_answered_in_place);
+	tcase_add_test(t, statel_lists_differ_between_kernel_abis);
 	tcase_add_test(t, outputs_are_written_into_the_message);
 	tcase_add_test(t, failed_call_reports_errno_in_eax_and_message);
 	tcase_add_test(t, unknown_command_is_enosys);
