@@ -127,6 +127,7 @@ static struct {
 	int		have_saved;
 	int		sync;			/* a fault's signal: delivered first */
 	uint64_t	reqset;			/* the live sigreq's set (0: none in flight) */
+	uint64_t	handled;		/* signals whose disposition is not SIG_DFL */
 	int		intr;			/* the current call was interrupted (EINTR) */
 	struct lx_stack	alt;
 } sig = { .alt = { 0, SS_DISABLE_L, 0 } };
@@ -150,22 +151,28 @@ extern const uint32_t *volatile lx_cur_frame;
 extern const uint8_t lx_sigreturn_tramp[], lx_rt_sigreturn_tramp[];
 extern void lx_vsyscall(void);
 
+/* Memory helpers (the layer has no libc): whole words with rep stos/movs,
+ * which the emulator runs far faster than a loop of byte accesses. */
 static void
 zero(void *p, uint32_t n)
 {
-	volatile uint8_t *d = p;
+	uint32_t w = n / 4;
+	uint8_t *d = (uint8_t *)p + (n & ~3u);
 
-	while (n-- > 0)
+	__asm__ volatile("rep stosl" : "+D"(p), "+c"(w) : "a"(0) : "memory");
+	for (n &= 3; n > 0; n--)
 		*d++ = 0;
 }
 
 static void
 copy(void *to, const void *from, uint32_t n)
 {
-	volatile uint8_t *d = to;
-	const volatile uint8_t *s = from;
+	uint32_t w = n / 4;
+	uint8_t *d = (uint8_t *)to + (n & ~3u);
+	const uint8_t *s = (const uint8_t *)from + (n & ~3u);
 
-	while (n-- > 0)
+	__asm__ volatile("rep movsl" : "+D"(to), "+S"(from), "+c"(w) :: "memory");
+	for (n &= 3; n > 0; n--)
 		*d++ = *s++;
 }
 
@@ -226,12 +233,18 @@ update_work(void)
 static uint64_t
 wanted(void)
 {
-	uint64_t set = sig.blocked;
+	return (sig.blocked | sig.handled) & ~UNBLOCKABLE;
+}
 
-	for (int s = 1; s <= NSIG_L; s++)
-		if (sig.act[s].handler != SIG_DFL_L)
-			set |= BIT(s);
-	return set & ~UNBLOCKABLE;
+/* Set SIG's handler (keeping sig.handled in step). */
+static void
+set_handler(int s, uint32_t h)
+{
+	sig.act[s].handler = h;
+	if (h == SIG_DFL_L)
+		sig.handled &= ~BIT(s);
+	else
+		sig.handled |= BIT(s);
 }
 
 static void
@@ -354,7 +367,7 @@ arrive_fault(const struct lx_sinfo *si)
 	if (s < 1 || s > NSIG_L)
 		return;
 	if (!caught(s) || (sig.blocked & BIT(s))) {
-		sig.act[s].handler = SIG_DFL_L;
+		set_handler(s, SIG_DFL_L);
 		sig.blocked &= ~BIT(s);
 		sig.pending &= ~BIT(s);
 		sync_set();
@@ -401,34 +414,82 @@ on_altstack(uint32_t sp)
 	return sig.alt.size != 0 && sp > sig.alt.sp && sp - sig.alt.sp <= sig.alt.size;
 }
 
-/* The fxsave image CTX as Linux's struct _fpstate_32 at FP (header + image). */
+/* The start of an fxsave image, and Linux's struct _fpstate_32 header. */
+struct lx_fxhdr {
+	uint16_t	fcw, fsw;
+	uint8_t		ftw, pad0;
+	uint16_t	fop;
+	uint32_t	fip;
+	uint16_t	fcs, pad1;
+	uint32_t	foo;
+	uint16_t	fos, pad2;
+	uint32_t	mxcsr, mxcsr_mask;
+};
+
+struct lx_st10 {
+	uint32_t	lo, hi;
+	uint16_t	exp;
+} __attribute__((packed));
+
+struct lx_fplegacy {
+	uint32_t	cw, sw, tag, ipoff, cssel, dataoff, datasel;
+	struct lx_st10	st[8];
+	uint16_t	status, magic;		/* magic 0: the fxsave image follows */
+};
+
+_Static_assert(sizeof(struct lx_fxhdr) == 32, "fxsave header");
+_Static_assert(sizeof(struct lx_fplegacy) == FP_LEGACY, "_fpstate_32 header");
+
+/* Copy N bytes (a multiple of 16) in 16-byte steps: each step is a few
+ * emulated instructions, where a byte or rep loop costs a block each. */
+static void
+copy16(void *to, const void *from, uint32_t n)
+{
+	uint32_t *d = to;
+	const uint32_t *s = from;
+
+	for (; n >= 16; n -= 16, d += 4, s += 4) {
+		d[0] = s[0];
+		d[1] = s[1];
+		d[2] = s[2];
+		d[3] = s[3];
+	}
+}
+
+/* The x87 registers of an image with tag byte FTW: any in use? */
+#define ANY_VALID(ftw)	((ftw) != 0)
+
+/*
+ * The fxsave image FX as Linux's struct _fpstate_32 at FP: the fsave-format
+ * header, then the image.  Only what the state holds is copied: the header,
+ * the x87 registers when some are in use, and the XMM registers; the
+ * image's reserved tail is left as it is.
+ */
 static void
 put_fpstate(uint8_t *fp, const uint8_t *fx)
 {
-	uint32_t *w = (uint32_t *)fp;
-	uint16_t fcw, fsw, fcs, fos, fop;
+	const struct lx_fxhdr *x = (const struct lx_fxhdr *)fx;
+	struct lx_fplegacy *l = (struct lx_fplegacy *)fp;
 	uint32_t tag = 0;
-	uint8_t ftw = fx[4];
 
-	copy(&fcw, fx, 2);
-	copy(&fsw, fx + 2, 2);
-	copy(&fop, fx + 6, 2);
-	copy(&fcs, fx + 12, 2);
-	copy(&fos, fx + 20, 2);
 	for (int i = 0; i < 8; i++)
-		tag |= (uint32_t)((ftw >> i) & 1 ? 0 : 3) << (2 * i);	/* valid or empty */
-	w[0] = 0xffff0000u | fcw;
-	w[1] = 0xffff0000u | fsw;
-	w[2] = 0xffff0000u | tag;
-	copy(&w[3], fx + 8, 4);				/* ipoff */
-	w[4] = fcs | (uint32_t)fop << 16;		/* cssel */
-	copy(&w[5], fx + 16, 4);			/* dataoff */
-	w[6] = 0xffff0000u | fos;			/* datasel */
-	for (int i = 0; i < 8; i++)
-		copy(fp + 28 + 10 * i, fx + FX_ST + 16 * i, 10);
-	copy(fp + 108, &fsw, 2);			/* status */
-	zero(fp + FP_MAGIC_OFF, 2);			/* X86_FXSR_MAGIC: the image follows */
-	copy(fp + FP_LEGACY, fx, 512);
+		tag |= (uint32_t)((x->ftw >> i) & 1 ? 0 : 3) << (2 * i);	/* valid or empty */
+	l->cw = 0xffff0000u | x->fcw;
+	l->sw = 0xffff0000u | x->fsw;
+	l->tag = 0xffff0000u | tag;
+	l->ipoff = x->fip;
+	l->cssel = x->fcs | (uint32_t)x->fop << 16;
+	l->dataoff = x->foo;
+	l->datasel = 0xffff0000u | x->fos;
+	l->status = x->fsw;
+	l->magic = 0;
+	copy16(fp + FP_LEGACY, fx, sizeof(*x));
+	if (ANY_VALID(x->ftw)) {
+		for (int i = 0; i < 8; i++)
+			l->st[i] = *(const struct lx_st10 *)(fx + FX_ST + 16 * i);
+		copy16(fp + FP_LEGACY + FX_ST, fx + FX_ST, 128);
+	}
+	copy16(fp + FP_LEGACY + FX_XMM, fx + FX_XMM, 128);
 }
 
 /* The reverse, as Linux restores it: the image, with the x87 environment
@@ -436,43 +497,44 @@ put_fpstate(uint8_t *fp, const uint8_t *fx)
 static void
 get_fpstate(uint8_t *fx, const uint8_t *fp)
 {
-	const uint32_t *w = (const uint32_t *)fp;
-	uint16_t magic, v;
+	const struct lx_fplegacy *l = (const struct lx_fplegacy *)fp;
+	struct lx_fxhdr *x = (struct lx_fxhdr *)fx;
 	uint8_t ftw = 0;
 
-	copy(&magic, fp + FP_MAGIC_OFF, 2);
-	if (magic == 0)
-		copy(fx, fp + FP_LEGACY, 512);
+	if (l->magic == 0) {
+		copy16(fx, fp + FP_LEGACY, sizeof(*x));
+		copy16(fx + FX_XMM, fp + FP_LEGACY + FX_XMM, 128);
+	} else {
+		/* x87 state only: SSE at its defaults */
+		zero(fx, sizeof(*x));
+		x->mxcsr = 0x1f80;
+		zero(fx + FX_XMM, 128);
+	}
 	for (int i = 0; i < 8; i++)
-		if (((w[2] >> (2 * i)) & 3) != 3)
+		if (((l->tag >> (2 * i)) & 3) != 3)
 			ftw |= (uint8_t)(1u << i);
-	v = (uint16_t)w[0];
-	copy(fx, &v, 2);
-	v = (uint16_t)w[1];
-	copy(fx + 2, &v, 2);
-	fx[4] = ftw;
-	v = (uint16_t)(w[4] >> 16);
-	copy(fx + 6, &v, 2);
-	copy(fx + 8, &w[3], 4);
-	v = (uint16_t)w[4];
-	copy(fx + 12, &v, 2);
-	copy(fx + 16, &w[5], 4);
-	v = (uint16_t)w[6];
-	copy(fx + 20, &v, 2);
-	for (int i = 0; i < 8; i++)
-		copy(fx + FX_ST + 16 * i, fp + 28 + 10 * i, 10);
+	x->fcw = (uint16_t)l->cw;
+	x->fsw = (uint16_t)l->sw;
+	x->ftw = ftw;
+	x->fop = (uint16_t)(l->cssel >> 16);
+	x->fip = l->ipoff;
+	x->fcs = (uint16_t)l->cssel;
+	x->foo = l->dataoff;
+	x->fos = (uint16_t)l->datasel;
+	if (ANY_VALID(ftw))
+		for (int i = 0; i < 8; i++)
+			*(struct lx_st10 *)(fx + FX_ST + 16 * i) = l->st[i];
 }
 
-/* The FPU/SSE state a handler starts with (Linux clears it). */
+/* The FPU/SSE state a handler starts with, as Linux's: the x87 and SSE
+ * control words at their defaults, every x87 register empty (the register
+ * contents are not cleared). */
 static void
 fx_init(uint8_t *fx)
 {
-	uint16_t fcw = 0x37f;
-	uint32_t mxcsr = 0x1f80;
+	struct lx_fxhdr *x = (struct lx_fxhdr *)fx;
 
-	zero(fx, 512);
-	copy(fx, &fcw, 2);
-	copy(fx + FX_MXCSR, &mxcsr, 4);
+	*x = (struct lx_fxhdr){ .fcw = 0x37f, .mxcsr = 0x1f80 };
 }
 
 static void
@@ -607,7 +669,7 @@ setup_frame(struct vk_upframe_abi *c, int s, uint32_t limit)
 	sig.blocked |= mask_of(a->mask) | ((a->flags & SA_NODEFER_L) ? 0 : BIT(s));
 	sig.blocked &= ~UNBLOCKABLE;
 	if (a->flags & SA_RESETHAND_L) {
-		a->handler = SIG_DFL_L;
+		set_handler(s, SIG_DFL_L);
 		a->flags &= ~SA_SIGINFO_L;
 	}
 	sync_set();
@@ -690,18 +752,54 @@ restartable(uint32_t nr)
 	return 1;
 }
 
-/* Save the FPU/SSE state into FX (fxsave leaves the SSE half out on
- * Unicorn: see cpu_get_sse), restore from it. */
+/*
+ * Save the FPU/SSE state into FX as an fxsave image.  fxsave leaves the SSE
+ * half out on Unicorn (see cpu_get_sse), so MXCSR and XMM are stored
+ * directly.  At a system call the x87 stack is almost always empty, and
+ * then the environment (fnstenv: a quarter of fxsave's memory accesses,
+ * which the emulator does one by one) is all there is to keep.
+ */
 static void
 fx_save(uint8_t *fx)
 {
-	__asm__ volatile("fxsave (%0)\n\t"
-	    "stmxcsr 24(%0)\n\t"
+	struct lx_fxhdr *x = (struct lx_fxhdr *)fx;
+	uint32_t env[7];
+
+	__asm__ volatile("fnstenv %0\n\tfldcw %0" : "=m"(env) :: "memory");	/* fnstenv masks exceptions */
+	if ((env[2] & 0xffff) == 0xffff)
+		*x = (struct lx_fxhdr){ .fcw = (uint16_t)env[0], .fsw = (uint16_t)env[1], .ftw = 0,
+		    .fop = (uint16_t)((env[4] >> 16) & 0x7ff), .fip = env[3], .fcs = (uint16_t)env[4],
+		    .foo = env[5], .fos = (uint16_t)env[6] };
+	else
+		__asm__ volatile("fxsave (%0)" :: "r"(fx) : "memory");
+	__asm__ volatile("stmxcsr 24(%0)\n\t"
 	    "movups %%xmm0, 160(%0)\n\tmovups %%xmm1, 176(%0)\n\t"
 	    "movups %%xmm2, 192(%0)\n\tmovups %%xmm3, 208(%0)\n\t"
 	    "movups %%xmm4, 224(%0)\n\tmovups %%xmm5, 240(%0)\n\t"
 	    "movups %%xmm6, 256(%0)\n\tmovups %%xmm7, 272(%0)"
 	    :: "r"(fx) : "memory");
+}
+
+/* Load the x87 half of image FX (the kernel's upret loads the SSE half):
+ * with every register empty, the environment alone (fldenv). */
+static void
+fx_load(const uint8_t *fx)
+{
+	const struct lx_fxhdr *x = (const struct lx_fxhdr *)fx;
+	uint32_t env[7];
+
+	if (ANY_VALID(x->ftw)) {
+		__asm__ volatile("fxrstor (%0)" :: "r"(fx) : "memory");
+		return;
+	}
+	env[0] = x->fcw;
+	env[1] = x->fsw;
+	env[2] = 0xffff;
+	env[3] = x->fip;
+	env[4] = x->fcs | (uint32_t)(x->fop & 0x7ff) << 16;
+	env[5] = x->foo;
+	env[6] = x->fos;
+	__asm__ volatile("fldenv %0" :: "m"(env) : "memory");
 }
 
 static uint32_t
@@ -711,30 +809,6 @@ get_gs(void)
 
 	__asm__ volatile("movl %%gs, %0" : "=r"(gs));
 	return gs & 0xffff;
-}
-
-/*
- * Resume context C through upret (x87 from its image here, the rest by the
- * kernel), delivering first what can be: never returns.  The caller has
- * raised the critical-section depth, so no upcall comes in between; upret
- * puts it back (uf_crit) and the kernel then delivers what waited.
- */
-static void __attribute__((noreturn))
-resume(struct vk_upframe_abi *c)
-{
-	lx_busy = 0;
-	lx_cur_frame = 0;
-	deliver_all(c, (uint32_t)__builtin_frame_address(0) - 2048);
-	c->uf_crit = ctl.uc_crit - 1;
-	ly_hdr(&c->uf_msg, VK_SYS_upret, sizeof(struct vk_msg_upret));
-	c->uf_frame = (uint32_t)c;
-	c->uf_magic = VK_UF_MAGIC;
-	c->uf_port = 0;
-	c->uf_handler = 0;
-	c->uf_flags = 0;
-	__asm__ volatile("fxrstor (%1)\n\tint $0x81\n\tud2"
-	    :: "a"(0), "r"(c), "c"(&c->uf_msg), "d"(sizeof(struct vk_msg_upret)) : "memory");
-	__builtin_unreachable();
 }
 
 /* Leave a critical section of the personality's own: flushsys() delivers
@@ -747,6 +821,61 @@ crit_exit(void)
 
 		__asm__ volatile("int $0x81" : "+a"(e) : "c"(0), "d"(0) : "memory");
 	}
+}
+
+/*
+ * Resume context C, delivering first what can be: never returns.  A context
+ * the personality holds is resumed in user mode, as a C library's
+ * setcontext would (no message: the kernel's upret is for the frames its
+ * upcalls push): the FPU/SSE state and %gs, then the general registers
+ * and the flags from a few words left below the context's stack pointer
+ * (the interrupted program owns nothing there: Linux writes its frames
+ * there too).  The caller has raised the critical-section depth, so no
+ * upcall comes in between; it is lowered just before the last
+ * instructions, and a signal that comes then is delivered on this code,
+ * which its sigreturn resumes.
+ */
+static void __attribute__((noreturn))
+resume(struct vk_upframe_abi *c)
+{
+	uint32_t r[6], *t;
+
+	lx_busy = 0;
+	lx_cur_frame = 0;
+	deliver_all(c, (uint32_t)__builtin_frame_address(0) - 2048);
+	fx_load(c->uf_fx);
+	__asm__ volatile("ldmxcsr 24(%0)\n\t"
+	    "movups 160(%0), %%xmm0\n\tmovups 176(%0), %%xmm1\n\t"
+	    "movups 192(%0), %%xmm2\n\tmovups 208(%0), %%xmm3\n\t"
+	    "movups 224(%0), %%xmm4\n\tmovups 240(%0), %%xmm5\n\t"
+	    "movups 256(%0), %%xmm6\n\tmovups 272(%0), %%xmm7"
+	    :: "r"(c->uf_fx) : "memory");
+	if (c->uf_gs != get_gs())
+		__asm__ volatile("movl %0, %%gs" :: "r"(c->uf_gs));
+	t = (uint32_t *)(c->uf_esp - 16);
+	t[0] = c->uf_ecx;
+	t[1] = c->uf_eax;
+	t[2] = (c->uf_eflags & VK_UF_EFLAGS) | 0x202;
+	t[3] = c->uf_eip;
+	r[0] = c->uf_ebx;
+	r[1] = c->uf_edx;
+	r[2] = c->uf_esi;
+	r[3] = c->uf_edi;
+	r[4] = c->uf_ebp;
+	r[5] = (uint32_t)t;
+	crit_exit();
+	__asm__ volatile("movl 0(%0), %%ebx\n\t"
+	    "movl 4(%0), %%edx\n\t"
+	    "movl 8(%0), %%esi\n\t"
+	    "movl 12(%0), %%edi\n\t"
+	    "movl 16(%0), %%ebp\n\t"
+	    "movl 20(%0), %%esp\n\t"
+	    "popl %%ecx\n\t"
+	    "popl %%eax\n\t"
+	    "popfl\n\t"
+	    "ret"
+	    :: "a"(r) : "memory");
+	__builtin_unreachable();
 }
 
 /* Whether a pending signal with a handler waits behind the call's EINTR. */
@@ -784,7 +913,6 @@ exit_deliver(uint32_t nr, const uint32_t *frame, int32_t r)
 	_Alignas(64) struct vk_upframe_abi c;
 	int s = next_ready();
 
-	zero(&c.uf_msg, sizeof(c) - 512);
 	fx_save(c.uf_fx);
 	c.uf_ebx = frame[0];
 	c.uf_ecx = frame[1];
@@ -839,7 +967,6 @@ sigreturn_to(const struct lx_sigcontext *sc, uint64_t mask)
 {
 	_Alignas(64) struct vk_upframe_abi c;
 
-	zero(&c, sizeof(c));
 	if (sc->fpstate != 0)
 		get_fpstate(c.uf_fx, (const uint8_t *)sc->fpstate);
 	else
@@ -898,6 +1025,7 @@ LX_DECL(rt_sigaction)
 	if (act == 0)
 		return 0;
 	sig.act[s] = n;
+	set_handler(s, n.handler);
 	if (ignored(s))
 		sig.pending &= ~BIT(s);	/* POSIX: pending ones are discarded */
 	sync_set();
@@ -1031,18 +1159,49 @@ LX_DECL(sigaltstack)
 
 /* ---- sending ---- */
 
+#define SI_TKILL_L	(-6)
+
+/*
+ * A signal this process sends itself.  When the kernel would only hand it
+ * straight back through the live request (the signal is caught, ignored or
+ * blocked: in the request's set), it is taken here at once, with the same
+ * information, which saves the kernel's answer and an upcall; the call's
+ * exit path delivers it.  Anything else (the default action) goes to the
+ * kernel.
+ */
+static int32_t
+send_self(int32_t s, int32_t code)
+{
+	struct lx_sinfo si = { .signo = s, .code = code };
+
+	if (s < 1 || s > NSIG_L || !(sig.reqset & BIT(s)))
+		return kill_msg((int32_t)ly_shared()->sh_pid, s);
+	si.pid = (int32_t)ly_shared()->sh_pid;
+	si.uid = (int32_t)ly_shared()->sh_uid;
+	lx_sig_arrive(&si);
+	return 0;
+}
+
 /*
  * kill, tkill, tgkill: the kernel finds the targets and delivers (to a
  * process that takes the signal, through its live request; otherwise the
  * default action).  One process is one thread, so a thread id is the pid.
  */
-LX_DECL(kill)	{ (void)a3; (void)a4; (void)a5; (void)a6; return kill_msg((int32_t)a1, (int32_t)a2); }
+LX_DECL(kill)
+{
+	(void)a3; (void)a4; (void)a5; (void)a6;
+	if (a1 == ly_shared()->sh_pid)
+		return send_self((int32_t)a2, VK_SI_USER);
+	return kill_msg((int32_t)a1, (int32_t)a2);
+}
 
 LX_DECL(tkill)
 {
 	(void)a3; (void)a4; (void)a5; (void)a6;
 	if ((int32_t)a1 <= 0)
 		return -VK_EINVAL;
+	if (a1 == ly_shared()->sh_pid)
+		return send_self((int32_t)a2, SI_TKILL_L);
 	return kill_msg((int32_t)a1, (int32_t)a2);
 }
 
@@ -1053,6 +1212,8 @@ LX_DECL(tgkill)
 		return -VK_EINVAL;
 	if (a1 != a2)
 		return -VK_ESRCH;
+	if (a2 == ly_shared()->sh_pid)
+		return send_self((int32_t)a3, SI_TKILL_L);
 	return kill_msg((int32_t)a2, (int32_t)a3);
 }
 
