@@ -509,6 +509,18 @@ test_default_actions(void)
 	}
 	st = child_status(SIGTERM, 0);
 	CHECK(WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM);
+
+	/* pause() with no handler anywhere, ended by an alarm's default action. */
+	pid_t a = fork();
+	CHECK(a >= 0);
+	if (a == 0) {
+		signal(SIGALRM, SIG_DFL);
+		ualarm(20000, 0);
+		pause();
+		_exit(0);
+	}
+	CHECK_EQ(waitpid(a, &st, 0), a);
+	CHECK(WIFSIGNALED(st) && WTERMSIG(st) == SIGALRM);
 	st = child_status(SIGKILL, 0);
 	CHECK(WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL);
 

@@ -1078,6 +1078,8 @@ LX_DECL(rt_sigpending)
 static int32_t
 wait_signal(void)
 {
+	uint32_t e;
+
 	for (;;) {
 		ctl.uc_crit++;
 		settle();
@@ -1085,21 +1087,23 @@ wait_signal(void)
 			crit_exit();
 			return -VK_EINTR;
 		}
-		if (armed && sig.reqset != 0) {
-			uint32_t e = (uint32_t)&port;
-
+		e = VK_EDEADLK;
+		if (armed) {
+			/* waitsys: until an answer lands on the port */
+			e = (uint32_t)&port;
 			__asm__ volatile("int $0x81" : "+a"(e) : "c"(0), "d"(0) : "memory");
 		}
-		else {
-			struct vk_msg_nanosleep m;
+		crit_exit();
+		if (e == VK_EDEADLK) {
+			/* Nothing in flight could answer: only the kernel's
+			 * default action can end the wait. */
+			struct vk_msg_nanosleep m = { .clock = VK_CLOCK_MONOTONIC };
 			struct { int32_t sec, nsec; } t = { 3600, 0 };
 
 			ly_hdr(&m.hdr, VK_SYS_nanosleep, sizeof(m));
-			m.clock = VK_CLOCK_MONOTONIC;
 			m.req = (uint32_t)&t;
 			msg(&m.hdr);
 		}
-		crit_exit();
 	}
 }
 
