@@ -21,6 +21,34 @@ extern const lx_fn lx_table[LX_NCALLS];
 /* lx_call: send M and return ms_result, or -errno (no errno is touched). */
 int64_t lx_call(struct vk_msghdr *m);
 
+/* Signals (lx_signal.c, lx_itimer.c; docs/linux-signals.md). */
+struct lx_sinfo {
+	int32_t		signo, code, pid, uid, status;
+	uint32_t	addr;
+	int32_t		value, tid, overrun;
+};
+/* lx_busy: a Linux call is being served (set by lx_dispatch). */
+extern volatile uint32_t lx_busy;
+/* lx_sig_begin, lx_sig_leave: the start and the exit path of every Linux
+ * call.  lx_sig_leave delivers the signals that wait (it does not return
+ * then: the program resumes in the handler, or restarts the call), else
+ * returns R. */
+void lx_sig_begin(void);
+int32_t lx_sig_leave(uint32_t nr, const uint32_t *frame, int32_t r);
+/* lx_sig_quiet_restart: whether the call NR, answered R, was interrupted by
+ * a signal that needs no handler now, so it is simply made again. */
+int lx_sig_quiet_restart(uint32_t nr, int32_t r);
+/* lx_sig_arrive: a signal came (SI); lx_sig_port: the upcall port timers
+ * reply to; lx_timer_answer: a timer message M was answered on it. */
+void lx_sig_arrive(const struct lx_sinfo *si);
+struct vk_portabi *lx_sig_port(void);
+void lx_timer_answer(struct vk_msghdr *m);
+/* lx_upcall: the port's upcall function (the kernel calls it). */
+void lx_upcall(struct vk_portabi *port, struct vk_upframe_abi *f);
+/* In a forked child: re-arm what the kernel did not copy. */
+void lx_sig_fork_child(void);
+void lx_timer_fork_child(void);
+
 #define LX_ARGS uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5, uint32_t a6
 #define LX_DECL(name) int32_t lx_##name(LX_ARGS)
 

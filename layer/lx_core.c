@@ -1,6 +1,8 @@
 /*
  * layer/lx_core.c: the personality's dispatcher and its way into the kernel.
  * lx_dispatch is what both entries call; lx_call is ly_call without errno.
+ * Every call ends through lx_sig_leave, which delivers waiting signals
+ * Linux-style before the program sees the result (lx_signal.c).
  */
 #include "layer/lx.h"
 
@@ -42,12 +44,16 @@ lx_dispatch(uint32_t nr, const uint32_t *frame)
 	int trace = ly_shared()->sh_trace != 0;
 	int32_t r;
 
+	lx_busy = 1;
+	lx_sig_begin();
 	if (trace)
 		report(nr, origin, frame, 0);
 	lx_cur_frame = frame;
-	r = f != 0 ? f(frame[0], frame[1], frame[2], frame[3], frame[4], frame[5]) : -VK_ENOSYS;
+	do
+		r = f != 0 ? f(frame[0], frame[1], frame[2], frame[3], frame[4], frame[5]) : -VK_ENOSYS;
+	while (r == -VK_EINTR && lx_sig_quiet_restart(nr, r));
 	lx_cur_frame = 0;
 	if (trace)
 		report(nr, origin | 1, frame, r);
-	return r;
+	return lx_sig_leave(nr, frame, r);
 }

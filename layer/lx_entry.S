@@ -51,6 +51,24 @@ lx_common:
 	ret
 	.size	lx_int80_entry, . - lx_int80_entry
 
+/* Where a signal handler without SA_RESTORER returns (lx_signal.c): the
+ * code Linux's vDSO has for it, sigreturn for the old frame (which pops the
+ * signal number first) and rt_sigreturn for the SA_SIGINFO one. */
+	.globl	lx_sigreturn_tramp
+	.type	lx_sigreturn_tramp, @function
+lx_sigreturn_tramp:
+	popl	%eax
+	movl	$119, %eax
+	int	$0x80
+	.size	lx_sigreturn_tramp, . - lx_sigreturn_tramp
+
+	.globl	lx_rt_sigreturn_tramp
+	.type	lx_rt_sigreturn_tramp, @function
+lx_rt_sigreturn_tramp:
+	movl	$173, %eax
+	int	$0x80
+	.size	lx_rt_sigreturn_tramp, . - lx_rt_sigreturn_tramp
+
 	.section .rodata
 	.balign	4
 	.globl	lx_slots

@@ -2,19 +2,13 @@
  * layer/lx_misc.c: Linux calls about the process's state and about waiting,
  * whose shape differs from their message (vkernel/sys_misc.c): 32- and
  * 64-bit timespecs, 16-bit gids, the i386 rlimit struct, select's fd_sets
- * over the poll message, kill's disposition, socketcall; and the calls this
- * single-process, single-CPU, network-less system answers itself: the
- * alternate signal stack, wait (no children), personality, affinity,
+ * over the poll message, socketcall; and the calls this single-CPU,
+ * network-less system answers itself: personality, affinity,
  * capabilities (none) and the socket family (no address family exists).
  */
 #include "layer/lx.h"
 
 #define VK_FUTEX_TIME64	0x40000000u	/* see syscalls.master: futex */
-
-#define SS_ONSTACK_L	1
-#define SS_DISABLE_L	2
-#define SS_AUTODISARM_L	(1u << 31)
-#define MINSIGSTKSZ_L	2048
 
 #define POLLIN_L	0x001
 #define POLLPRI_L	0x002
@@ -146,115 +140,6 @@ LX_DECL(futex_time64)
 }
 
 /* ---- the alternate signal stack (recorded for signal delivery) ---- */
-
-/* Linux i386's stack_t. */
-struct lx_stack {
-	uint32_t	sp;
-	int32_t		flags;
-	uint32_t	size;
-};
-
-/* The process's alternate signal stack: SS_DISABLE until set.  Layer data is
- * per process, copied by fork and fresh after exec, as Linux keeps it. */
-struct lx_stack lx_altstack = { 0, SS_DISABLE_L, 0 };
-
-LX_DECL(sigaltstack)
-{
-	const struct lx_stack *ss = (const struct lx_stack *)a1;
-	struct lx_stack *oss = (struct lx_stack *)a2, old;
-	uint32_t sp = (uint32_t)&old;	/* on the caller's stack, as its stack pointer is */
-	int on = lx_altstack.size != 0 && sp > lx_altstack.sp && sp - lx_altstack.sp <= lx_altstack.size;
-
-	(void)a3; (void)a4; (void)a5; (void)a6;
-	old.sp = lx_altstack.sp;
-	old.size = lx_altstack.size;
-	old.flags = (lx_altstack.size == 0 ? SS_DISABLE_L : on ? SS_ONSTACK_L : 0) |
-	    (int32_t)((uint32_t)lx_altstack.flags & SS_AUTODISARM_L);
-	if (ss != 0) {
-		uint32_t mode = (uint32_t)ss->flags & ~SS_AUTODISARM_L;
-
-		if (on)
-			return -VK_EPERM;
-		if (mode != 0 && mode != SS_ONSTACK_L && mode != SS_DISABLE_L)
-			return -VK_EINVAL;
-		if (mode == SS_DISABLE_L) {
-			lx_altstack.sp = 0;
-			lx_altstack.size = 0;
-		} else {
-			if (ss->size < MINSIGSTKSZ_L)
-				return -VK_ENOMEM;
-			lx_altstack.sp = ss->sp;
-			lx_altstack.size = ss->size;
-		}
-		lx_altstack.flags = ss->flags;
-	}
-	if (oss != 0)
-		*oss = old;
-	return 0;
-}
-
-/* ---- signals sent to oneself ---- */
-
-/* How this process would take SIG now: 0 default action, 1 ignored, 2 caught
- * (the dispositions are recorded by rt_sigaction in lx_proc.c).  The mask is
- * not consulted: see kill below. */
-static int32_t
-disposition(int32_t sig)
-{
-	uint32_t oact[5] = { 0, 0, 0, 0, 0 };
-
-	if (sig <= 0 || sig > 64 || lx_table[LX_NR_rt_sigaction] == 0)
-		return 0;
-	if (lx_table[LX_NR_rt_sigaction]((uint32_t)sig, 0, (uint32_t)oact, 8, 0, 0) != 0)
-		return 0;
-	return oact[0] == 1 ? 1 : oact[0] != 0 ? 2 : 0;
-}
-
-static int32_t
-kill_msg(int32_t pid, int32_t sig)
-{
-	struct vk_msg_kill m;
-
-	ly_hdr(&m.hdr, VK_SYS_kill, sizeof(m));
-	m.pid = pid;
-	m.sig = sig;
-	m.how = 0;
-	/* To ourselves, an ignored or caught signal never reaches the kernel
-	 * (a caught one stays pending: delivering it is not built here yet). */
-	if (sig != 9 && sig != 19 && (pid == 0 || pid == (int32_t)ly_shared()->sh_pid) &&
-	    disposition(sig) != 0)
-		return sig >= 0 && sig <= 64 ? 0 : -VK_EINVAL;
-	return (int32_t)lx_call(&m.hdr);
-}
-
-/*
- * kill, tkill, tgkill: the kernel finds the target (only ourselves exists)
- * and acts on the default action (sys_misc.c: vk_sys_kill).  A blocked
- * signal with the default action is acted on at once rather than when it is
- * unblocked: glibc's raise() blocks every signal around its tgkill and
- * unblocks them right after, so the program sees the same end either way.
- */
-LX_DECL(kill)	{ (void)a3; (void)a4; (void)a5; (void)a6; return kill_msg((int32_t)a1, (int32_t)a2); }
-
-LX_DECL(tkill)
-{
-	(void)a3; (void)a4; (void)a5; (void)a6;
-	if ((int32_t)a1 <= 0)
-		return -VK_EINVAL;
-	if (a1 != ly_shared()->sh_pid)
-		return -VK_ESRCH;
-	return kill_msg((int32_t)a1, (int32_t)a2);
-}
-
-LX_DECL(tgkill)
-{
-	(void)a4; (void)a5; (void)a6;
-	if ((int32_t)a1 <= 0 || (int32_t)a2 <= 0)
-		return -VK_EINVAL;
-	if (a1 != ly_shared()->sh_pid || a2 != ly_shared()->sh_pid)
-		return -VK_ESRCH;
-	return kill_msg((int32_t)a2, (int32_t)a3);
-}
 
 /* ---- processes: no children, one group, one session ---- */
 

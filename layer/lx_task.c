@@ -25,8 +25,20 @@ fork_msg(uint32_t newsp)
 	return (int32_t)lx_call(&m.hdr);
 }
 
-LX_DECL(fork)	{ return fork_msg(0); }
-LX_DECL(vfork)	{ return fork_msg(0); }
+/* The child re-arms its signals and forgets its timers: the kernel copies
+ * no request in flight into it. */
+static int32_t
+fork_child(int32_t r)
+{
+	if (r == 0) {
+		lx_sig_fork_child();
+		lx_timer_fork_child();
+	}
+	return r;
+}
+
+LX_DECL(fork)	{ return fork_child(fork_msg(0)); }
+LX_DECL(vfork)	{ return fork_child(fork_msg(0)); }
 
 /* clone(flags, newsp, parent_tid, tls, child_tid) */
 LX_DECL(clone)
@@ -36,7 +48,7 @@ LX_DECL(clone)
 	if ((a1 & (CLONE_THREAD_L | CLONE_SIGHAND_L | CLONE_SETTLS_L)) != 0 ||
 	    ((a1 & CLONE_VM_L) != 0 && (a1 & CLONE_VFORK_L) == 0))
 		return -VK_ENOSYS;	/* threads: another issue */
-	r = fork_msg(a2);
+	r = fork_child(fork_msg(a2));
 	if (r > 0 && (a1 & CLONE_PARENT_SETTID_L) && a3 != 0)
 		*(int32_t *)a3 = r;
 	if (r == 0 && (a1 & CLONE_CHILD_SETTID_L) && a5 != 0)

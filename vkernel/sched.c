@@ -465,6 +465,8 @@ do_fork(struct vk_proc *p, struct vk_msghdr *hdr, uint32_t flags)
 	c->lx_int80 = p->lx_int80;
 	c->lx_frame = p->lx_frame;
 	c->gs = p->gs;
+	c->upentry = p->upentry;	/* the kernel page (and its entry code) is copied */
+	c->upctl = p->upctl;		/* the control block too: it is in copied memory */
 	if (c->fs.root == NULL || c->fs.rootfd < 0 || vk_pstate_fork(c, p) != 0)
 		goto fail;
 	if ((c->cpu = cpu_new(vk_gate, c, cerr, sizeof(cerr))) == NULL ||

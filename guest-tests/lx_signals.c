@@ -1,0 +1,602 @@
+/*
+ * guest-tests/lx_signals.c: POSIX signals through glibc (gcc -m32 -static,
+ * no vkcc), as the Linux personality builds them on live signal messages
+ * and upcalls (layer/lx_signal.c, layer/lx_itimer.c).  It must pass
+ * natively too:
+ *   gcc -m32 -static -O2 lx_signals.c -o lxs && ./lxs
+ *
+ * Pins down:
+ *  - a plain handler (the old sigframe) and an SA_SIGINFO one (the rt
+ *    frame): si_signo, si_code, si_pid, the ucontext's mask and registers;
+ *    kill and raise; registers and the x87/SSE state intact across 10,000
+ *    deliveries that interrupt a computation;
+ *  - SA_RESETHAND (one shot), SA_NODEFER (the handler interrupts itself),
+ *    sa_mask blocks during the handler and the mask comes back after;
+ *  - a blocked signal stays pending (sigpending) and is delivered when
+ *    unblocked; sigsuspend waits for it with the suspend mask;
+ *  - SIG_IGN drops; a blocked signal with the default action ends the
+ *    process when unblocked (in a child, its wait status);
+ *  - alarm interrupts a blocking read with EINTR; with SA_RESTART the read
+ *    is restarted and gets what a child writes later (glibc's read through
+ *    AT_SYSINFO, and a raw int $0x80);
+ *  - SIGCHLD with waitpid: si_pid, si_status, CLD_EXITED;
+ *  - a SIGSEGV handler that siglongjmps out, and a stack overflow caught on
+ *    sigaltstack (SA_ONSTACK);
+ *  - setitimer periodic ticks, getitimer, timer_create/settime/delete;
+ *  - kill of a child with the default action: WIFSIGNALED, the signal;
+ *    SIGPIPE ends a writer to a closed pipe, or is EPIPE when ignored;
+ *  - raise() with each kind of default action: terminate (the exit status
+ *    of a child), ignore (CHLD, URG, WINCH, CONT go on).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <ucontext.h>
+#include <unistd.h>
+
+#include "check.h"
+
+static volatile sig_atomic_t count, last, depth, maxdepth;
+static volatile int info_signo, info_code, info_pid, info_status, uc_ok;
+static volatile uint32_t uc_mask0;
+
+static void
+on_sig(int s)
+{
+	count++;
+	last = s;
+}
+
+static void
+set_handler(int s, void (*fn)(int), int flags)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = fn;
+	sa.sa_flags = flags;
+	sigemptyset(&sa.sa_mask);
+	CHECK_EQ(sigaction(s, &sa, NULL), 0);
+}
+
+static void
+on_info(int s, siginfo_t *si, void *ucv)
+{
+	ucontext_t *uc = ucv;
+
+	count++;
+	last = s;
+	info_signo = si->si_signo;
+	info_code = si->si_code;
+	info_pid = si->si_pid;
+	info_status = si->si_status;
+	/* The interrupted context is readable: its stack pointer is above
+	 * ours, and the mask in it is the one before the handler. */
+	uc_ok = uc != NULL && (uintptr_t)uc->uc_mcontext.gregs[REG_ESP] > (uintptr_t)&uc &&
+	    uc->uc_mcontext.gregs[REG_EIP] != 0;
+	memcpy((void *)&uc_mask0, &uc->uc_sigmask, 4);
+}
+
+static void
+set_info(int s, int flags)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_info;
+	sa.sa_flags = SA_SIGINFO | flags;
+	sigemptyset(&sa.sa_mask);
+	CHECK_EQ(sigaction(s, &sa, NULL), 0);
+}
+
+static void
+test_basic(void)
+{
+	sigset_t m;
+
+	count = 0;
+	set_handler(SIGUSR1, on_sig, 0);
+	CHECK_EQ(kill(getpid(), SIGUSR1), 0);
+	CHECK_EQ(count, 1);
+	CHECK_EQ(last, SIGUSR1);
+	CHECK_EQ(raise(SIGUSR1), 0);
+	CHECK_EQ(count, 2);
+
+	set_info(SIGUSR2, 0);
+	sigemptyset(&m);
+	sigaddset(&m, SIGHUP);
+	CHECK_EQ(sigprocmask(SIG_SETMASK, &m, NULL), 0);
+	CHECK_EQ(kill(getpid(), SIGUSR2), 0);
+	CHECK_EQ(count, 3);
+	CHECK_EQ(info_signo, SIGUSR2);
+	CHECK_EQ(info_code, SI_USER);
+	CHECK_EQ(info_pid, getpid());
+	CHECK(uc_ok);
+	CHECK_EQ(uc_mask0, 1u << (SIGHUP - 1));
+	/* and the mask is back after the handler */
+	CHECK_EQ(sigprocmask(SIG_SETMASK, NULL, &m), 0);
+	CHECK(sigismember(&m, SIGHUP));
+	CHECK(!sigismember(&m, SIGUSR2));
+	sigemptyset(&m);
+	CHECK_EQ(sigprocmask(SIG_SETMASK, &m, NULL), 0);
+}
+
+/* Deliveries interrupting a computation leave its registers and FPU alone:
+ * a child sends the signals while the parent computes, and the same
+ * computation, repeated without signals, must give the same results. */
+static void __attribute__((noinline))
+compute(long long iters, double *y, long long *n, volatile sig_atomic_t *stop)
+{
+	double f = 1.5;
+	long long a = 0, i;
+
+	for (i = 0; i < iters && (stop == NULL || !*stop); i++) {
+		f *= 1.0000001;
+		a += i ^ (i >> 3);
+	}
+	*y = f;
+	*n = a;
+	if (stop != NULL)
+		*stop = (sig_atomic_t)i;
+}
+
+static volatile sig_atomic_t stop_at;
+
+static void
+on_count(int s)
+{
+	(void)s;
+	if (++count == 20)
+		stop_at = 1;
+}
+
+static void
+test_registers(void)
+{
+	double y, y2;
+	long long n, n2, iters;
+	pid_t c;
+	int st;
+
+	count = 0;
+	stop_at = 0;
+	set_handler(SIGUSR1, on_count, SA_RESTART);
+	c = fork();
+	CHECK(c >= 0);
+	if (c == 0) {
+		for (int i = 0; i < 4000; i++) {
+			if (kill(getppid(), SIGUSR1) != 0)
+				_exit(1);
+			usleep(100);
+		}
+		_exit(0);
+	}
+	compute(2000000000ll, &y, &n, &stop_at);
+	iters = stop_at;
+	kill(c, SIGKILL);
+	CHECK_EQ(waitpid(c, &st, 0), c);
+	CHECK(count >= 20);
+	compute(iters, &y2, &n2, NULL);
+	CHECK_EQ(n, n2);
+	CHECK(y == y2);
+	signal(SIGUSR1, SIG_DFL);
+}
+
+static void
+test_resethand_nodefer(void)
+{
+	struct sigaction sa;
+
+	count = 0;
+	set_handler(SIGUSR1, on_sig, SA_RESETHAND);
+	CHECK_EQ(raise(SIGUSR1), 0);
+	CHECK_EQ(count, 1);
+	CHECK_EQ(sigaction(SIGUSR1, NULL, &sa), 0);
+	CHECK(sa.sa_handler == SIG_DFL);
+}
+
+static void
+on_nested(int s)
+{
+	depth++;
+	if (depth > maxdepth)
+		maxdepth = depth;
+	if (++count < 3)
+		raise(s);
+	depth--;
+}
+
+static void
+test_nodefer(void)
+{
+	depth = maxdepth = count = 0;
+	set_handler(SIGUSR2, on_nested, SA_NODEFER);
+	raise(SIGUSR2);
+	CHECK_EQ(maxdepth, 3);
+	CHECK_EQ(count, 3);
+	/* Without SA_NODEFER the signal waits until the handler returns. */
+	depth = maxdepth = count = 0;
+	set_handler(SIGUSR2, on_nested, 0);
+	raise(SIGUSR2);
+	CHECK_EQ(maxdepth, 1);
+	CHECK_EQ(count, 3);
+}
+
+static void
+test_pending(void)
+{
+	sigset_t m, p;
+
+	count = 0;
+	set_handler(SIGUSR1, on_sig, 0);
+	sigemptyset(&m);
+	sigaddset(&m, SIGUSR1);
+	CHECK_EQ(sigprocmask(SIG_BLOCK, &m, NULL), 0);
+	CHECK_EQ(kill(getpid(), SIGUSR1), 0);
+	CHECK_EQ(kill(getpid(), SIGUSR1), 0);
+	CHECK_EQ(count, 0);
+	CHECK_EQ(sigpending(&p), 0);
+	CHECK(sigismember(&p, SIGUSR1));
+	CHECK(!sigismember(&p, SIGUSR2));
+	CHECK_EQ(sigprocmask(SIG_UNBLOCK, &m, NULL), 0);
+	CHECK_EQ(count, 1);		/* a standard signal is pending once */
+	CHECK_EQ(sigpending(&p), 0);
+	CHECK(!sigismember(&p, SIGUSR1));
+
+	/* sigsuspend: the signal comes from a child; the mask is back after. */
+	CHECK_EQ(sigprocmask(SIG_BLOCK, &m, NULL), 0);
+	pid_t c = fork();
+	CHECK(c >= 0);
+	if (c == 0) {
+		usleep(20000);
+		kill(getppid(), SIGUSR1);
+		_exit(0);
+	}
+	sigemptyset(&p);
+	CHECK_ERR(sigsuspend(&p), EINTR);
+	CHECK_EQ(count, 2);
+	CHECK_EQ(sigprocmask(SIG_SETMASK, NULL, &p), 0);
+	CHECK(sigismember(&p, SIGUSR1));
+	CHECK_EQ(waitpid(c, NULL, 0), c);
+	CHECK_EQ(sigprocmask(SIG_UNBLOCK, &m, NULL), 0);
+
+	/* Ignored: dropped, even when sent while blocked. */
+	signal(SIGUSR2, SIG_IGN);
+	CHECK_EQ(raise(SIGUSR2), 0);
+	signal(SIGUSR2, SIG_DFL);
+}
+
+/* read(2) through a raw int $0x80, not glibc's AT_SYSINFO call: a restart
+ * rewinds onto the int instruction itself. */
+static ssize_t
+read_int80(int fd, void *buf, size_t n)
+{
+	long r;
+
+	__asm__ volatile("int $0x80" : "=a"(r) : "a"(3), "b"(fd), "c"(buf), "d"(n) : "memory");
+	if (r < 0 && r > -4096) {
+		errno = (int)-r;
+		return -1;
+	}
+	return r;
+}
+
+/* alarm interrupting a read of a pipe a child writes after 300 ms (RESTART
+ * 2: the read made with int $0x80). */
+static void
+test_eintr_restart(int restart)
+{
+	int fd[2], st;
+	char b[8];
+	pid_t c;
+	ssize_t n;
+
+	count = 0;
+	set_handler(SIGALRM, on_sig, restart ? SA_RESTART : 0);
+	CHECK_EQ(pipe(fd), 0);
+	c = fork();
+	CHECK(c >= 0);
+	if (c == 0) {
+		close(fd[0]);
+		usleep(300000);
+		if (write(fd[1], "late", 4) != 4)
+			_exit(1);
+		_exit(0);
+	}
+	close(fd[1]);
+	alarm(1);
+	alarm(0);	/* disarm and re-arm: the second counts */
+	CHECK_EQ(ualarm(50000, 0), 0);
+	n = restart == 2 ? read_int80(fd[0], b, sizeof(b)) : read(fd[0], b, sizeof(b));
+	if (restart) {
+		CHECK_EQ(n, 4);
+		CHECK(memcmp(b, "late", 4) == 0);
+	} else {
+		CHECK_EQ(n, -1);
+		CHECK_EQ(errno, EINTR);
+	}
+	CHECK_EQ(count, 1);
+	CHECK_EQ(waitpid(c, &st, 0), c);
+	close(fd[0]);
+}
+
+static void
+test_sigchld(void)
+{
+	pid_t c;
+	int st;
+
+	count = 0;
+	set_info(SIGCHLD, SA_RESTART);
+	c = fork();
+	CHECK(c >= 0);
+	if (c == 0)
+		_exit(7);
+	CHECK_EQ(waitpid(c, &st, 0), c);
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 7);
+	for (int i = 0; i < 100 && count == 0; i++)
+		usleep(1000);
+	CHECK_EQ(count, 1);
+	CHECK_EQ(info_signo, SIGCHLD);
+	CHECK_EQ(info_code, CLD_EXITED);
+	CHECK_EQ(info_pid, c);
+	CHECK_EQ(info_status, 7);
+	signal(SIGCHLD, SIG_DFL);
+}
+
+static sigjmp_buf jb;
+static volatile void *fault_addr;
+static volatile uintptr_t fault_at = 16;
+
+static void
+on_segv(int s, siginfo_t *si, void *uc)
+{
+	(void)uc;
+	last = s;
+	fault_addr = si->si_addr;
+	siglongjmp(jb, 1);
+}
+
+static volatile int deep;
+
+/* Endless recursion that no compiler turns into a loop. */
+static int (*volatile recurse_p)(int);
+
+static int
+recurse(int n)
+{
+	volatile char pad[1024];
+
+	pad[0] = (char)n;
+	deep = n;
+	return recurse_p(n + 1) + pad[0];
+}
+
+static void
+test_segv(void)
+{
+	struct sigaction sa;
+	stack_t ss;
+	sigset_t m;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_segv;
+	sa.sa_flags = SA_SIGINFO;
+	CHECK_EQ(sigaction(SIGSEGV, &sa, NULL), 0);
+	last = 0;
+	if (sigsetjmp(jb, 1) == 0) {
+		*(volatile int *)(uintptr_t)fault_at = 1;
+		CHECK(0);
+	}
+	CHECK_EQ(last, SIGSEGV);
+	CHECK(fault_addr == (void *)16);
+	/* siglongjmp put the mask back: SIGSEGV is not blocked */
+	CHECK_EQ(sigprocmask(SIG_SETMASK, NULL, &m), 0);
+	CHECK(!sigismember(&m, SIGSEGV));
+
+	/* A stack overflow, caught on the alternate stack. */
+	ss.ss_sp = malloc(65536);
+	ss.ss_size = 65536;
+	ss.ss_flags = 0;
+	CHECK(ss.ss_sp != NULL);
+	CHECK_EQ(sigaltstack(&ss, NULL), 0);
+	sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+	CHECK_EQ(sigaction(SIGSEGV, &sa, NULL), 0);
+	last = 0;
+	if (sigsetjmp(jb, 1) == 0) {
+		recurse_p = recurse;
+		recurse(0);
+		CHECK(0);
+	}
+	CHECK_EQ(last, SIGSEGV);
+	CHECK(deep > 1000);
+	signal(SIGSEGV, SIG_DFL);
+	ss.ss_flags = SS_DISABLE;
+	CHECK_EQ(sigaltstack(&ss, NULL), 0);
+	free(ss.ss_sp);
+}
+
+static void
+test_itimer(void)
+{
+	struct itimerval it = { { 0, 20000 }, { 0, 20000 } }, g;
+	timer_t t;
+	struct sigevent ev;
+	struct itimerspec its = { { 0, 0 }, { 0, 30000000 } };
+
+	count = 0;
+	set_handler(SIGALRM, on_sig, SA_RESTART);
+	CHECK_EQ(setitimer(ITIMER_REAL, &it, NULL), 0);
+	CHECK_EQ(getitimer(ITIMER_REAL, &g), 0);
+	CHECK(g.it_interval.tv_usec == 20000);
+	CHECK(g.it_value.tv_sec == 0 && g.it_value.tv_usec <= 20000);
+	while (count < 5)
+		pause();
+	memset(&it, 0, sizeof(it));
+	CHECK_EQ(setitimer(ITIMER_REAL, &it, NULL), 0);
+	CHECK_EQ(count, 5);
+	usleep(50000);
+	CHECK_EQ(count, 5);
+
+	/* timer_create: a one-shot SIGUSR1 carrying its value */
+	count = 0;
+	set_info(SIGUSR1, 0);
+	memset(&ev, 0, sizeof(ev));
+	ev.sigev_notify = SIGEV_SIGNAL;
+	ev.sigev_signo = SIGUSR1;
+	ev.sigev_value.sival_int = 42;
+	CHECK_EQ(timer_create(CLOCK_MONOTONIC, &ev, &t), 0);
+	CHECK_EQ(timer_settime(t, 0, &its, NULL), 0);
+	while (count == 0)
+		pause();
+	CHECK_EQ(info_signo, SIGUSR1);
+	CHECK_EQ(info_code, SI_TIMER);
+	CHECK_EQ(timer_gettime(t, &its), 0);
+	CHECK(its.it_value.tv_sec == 0 && its.it_value.tv_nsec == 0);
+	CHECK_EQ(timer_delete(t), 0);
+}
+
+/* A child ended by SIG's default action (sent by a kill of its parent, or
+ * raised by itself when RAISE): its wait status. */
+static int
+child_status(int s, int raise_it)
+{
+	pid_t c = fork();
+	int st;
+
+	CHECK(c >= 0);
+	if (c == 0) {
+		signal(s, SIG_DFL);
+		if (raise_it) {
+			raise(s);
+			_exit(0);	/* ignored by default: goes on */
+		}
+		for (;;)
+			pause();
+	}
+	if (!raise_it) {
+		usleep(10000);
+		CHECK_EQ(kill(c, s), 0);
+	}
+	CHECK_EQ(waitpid(c, &st, 0), c);
+	return st;
+}
+
+static void
+test_default_actions(void)
+{
+	static const int term[] = { SIGHUP, SIGINT, SIGQUIT, SIGILL, SIGABRT, SIGFPE, SIGUSR1, SIGSEGV,
+	    SIGUSR2, SIGPIPE, SIGALRM, SIGTERM, SIGVTALRM, SIGPROF, SIGSYS };
+	static const int ign[] = { SIGCHLD, SIGURG, SIGWINCH, SIGCONT };
+	int st;
+
+	for (size_t i = 0; i < sizeof(term) / sizeof(term[0]); i++) {
+		st = child_status(term[i], 1);
+		CHECK(WIFSIGNALED(st));
+		CHECK_EQ(WTERMSIG(st), term[i]);
+	}
+	for (size_t i = 0; i < sizeof(ign) / sizeof(ign[0]); i++) {
+		st = child_status(ign[i], 1);
+		CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	}
+	st = child_status(SIGTERM, 0);
+	CHECK(WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM);
+
+	/* pause() with no handler anywhere, ended by an alarm's default action. */
+	pid_t a = fork();
+	CHECK(a >= 0);
+	if (a == 0) {
+		signal(SIGALRM, SIG_DFL);
+		ualarm(20000, 0);
+		pause();
+		_exit(0);
+	}
+	CHECK_EQ(waitpid(a, &st, 0), a);
+	CHECK(WIFSIGNALED(st) && WTERMSIG(st) == SIGALRM);
+	st = child_status(SIGKILL, 0);
+	CHECK(WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL);
+
+	/* A blocked signal with the default action ends the child when unblocked. */
+	pid_t c = fork();
+	CHECK(c >= 0);
+	if (c == 0) {
+		sigset_t m;
+
+		sigemptyset(&m);
+		sigaddset(&m, SIGUSR1);
+		sigprocmask(SIG_BLOCK, &m, NULL);
+		signal(SIGUSR1, SIG_DFL);
+		raise(SIGUSR1);
+		sigprocmask(SIG_UNBLOCK, &m, NULL);
+		_exit(3);
+	}
+	CHECK_EQ(waitpid(c, &st, 0), c);
+	CHECK(WIFSIGNALED(st) && WTERMSIG(st) == SIGUSR1);
+}
+
+static void
+test_sigpipe(void)
+{
+	int fd[2], st;
+	pid_t c;
+
+	CHECK_EQ(pipe(fd), 0);
+	close(fd[0]);
+	c = fork();
+	CHECK(c >= 0);
+	if (c == 0) {
+		signal(SIGPIPE, SIG_DFL);
+		(void)!write(fd[1], "x", 1);
+		_exit(0);
+	}
+	CHECK_EQ(waitpid(c, &st, 0), c);
+	CHECK(WIFSIGNALED(st) && WTERMSIG(st) == SIGPIPE);
+	signal(SIGPIPE, SIG_IGN);
+	CHECK_ERR(write(fd[1], "x", 1), EPIPE);
+	signal(SIGPIPE, SIG_DFL);
+	close(fd[1]);
+}
+
+static void test_eintr(void) { test_eintr_restart(0); }
+static void test_restart(void) { test_eintr_restart(1); test_eintr_restart(2); }
+
+static const struct {
+	const char *name;
+	void (*fn)(void);
+} tests[] = {
+	{ "basic", test_basic },
+	{ "registers", test_registers },
+	{ "resethand", test_resethand_nodefer },
+	{ "nodefer", test_nodefer },
+	{ "pending", test_pending },
+	{ "eintr", test_eintr },
+	{ "restart", test_restart },
+	{ "sigchld", test_sigchld },
+	{ "segv", test_segv },
+	{ "itimer", test_itimer },
+	{ "default", test_default_actions },
+	{ "sigpipe", test_sigpipe },
+};
+
+/* With arguments, only the tests named (for debugging one). */
+int
+main(int argc, char **argv)
+{
+	for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
+		int run = argc < 2;
+
+		for (int j = 1; j < argc; j++)
+			run |= strcmp(argv[j], tests[i].name) == 0;
+		if (run)
+			tests[i].fn();
+	}
+	return test_passed();
+}
