@@ -134,18 +134,30 @@ vk_el_next(const void *buf, uint32_t len, uint32_t *off, struct vk_el *e)
 	return 1;
 }
 
+/* Helpers the decoders inline, so that with a constant tag and length (the
+ * positional decoders) each element folds to a move or two. */
+#define VK_EL_INLINE	static inline __attribute__((always_inline))
+
 /* vk_el_uint: an integer element's value (1, 2, 4 or 8 bytes), widened. */
-static inline uint64_t
+VK_EL_INLINE uint64_t
 vk_el_uint(const struct vk_el *e)
 {
-	uint64_t v = 0;
+	uint8_t v1;
+	uint16_t v2;
+	uint32_t v4;
+	uint64_t v8;
 
-	__builtin_memcpy(&v, e->val, e->len <= 8 ? e->len : 8);	/* little-endian */
-	return v;
+	switch (e->len) {	/* little-endian: read in place */
+	case 1:	__builtin_memcpy(&v1, e->val, 1); return v1;
+	case 2:	__builtin_memcpy(&v2, e->val, 2); return v2;
+	case 4:	__builtin_memcpy(&v4, e->val, 4); return v4;
+	case 8:	__builtin_memcpy(&v8, e->val, 8); return v8;
+	}
+	return 0;		/* vk_el_next refuses any other length */
 }
 
 /* vk_el_time: a time element's seconds and nanoseconds. */
-static inline void
+VK_EL_INLINE void
 vk_el_time(const struct vk_el *e, int64_t *sec, uint32_t *nsec)
 {
 	*nsec = 0;
@@ -171,7 +183,7 @@ struct vk_el_stat {
 
 /* Store element TAG (LEN bytes at V) in *ST; with constant TAG and LEN this
  * folds to one or two moves. */
-static inline void
+VK_EL_INLINE void
 vk_el_stat_set(struct vk_el_stat *st, uint16_t tag, const uint8_t *v, uint16_t len)
 {
 	struct vk_el e = { tag, len, v };
