@@ -185,6 +185,59 @@ START_TEST(statel_lists_differ_between_kernel_abis)
 }
 END_TEST
 
+/* The other lists: a directory entry's inode is 4 bytes in kernel ABI 1
+ * and 8 in ABI 2; only ABI 2's process information counts messages. */
+START_TEST(direl_and_procinfo_differ_between_kernel_abis)
+{
+	struct vk_msg_open o = { .hdr = { .ms_cmd = VK_SYS_open, .ms_size = sizeof(o) }, .path = MSG + 256,
+	    .flags = 0200000 };	/* O_DIRECTORY */
+	struct vk_msg_direl d = { .hdr = { .ms_cmd = VK_SYS_direl, .ms_size = sizeof(d) },
+	    .buf = MSG + 512, .size = 1024 };
+	struct vk_msg_procinfo pi = { .hdr = { .ms_cmd = VK_SYS_procinfo, .ms_size = sizeof(pi) },
+	    .pid = 0, .buf = MSG + 512, .size = 1024 };
+	uint8_t list[1024];
+	struct vk_el e;
+	uint32_t off;
+	int fd, msgs;
+
+	ck_assert_int_eq(vk_fs_init(&proc->fs, "/"), 0);
+	put_msg(MSG + 256, "/", 2);
+	kern.procs = proc;
+	for (uint32_t abi = 1; abi <= 2; abi++) {
+		kern.opt.kernel_abi = abi;
+		o.hdr.ms_cmd = vk_sys_wire(&kern, VK_SYS_open);
+		put_msg(MSG, &o, sizeof(o));
+		ck_assert_uint_eq(gate(0, MSG, sizeof(o)), 0);
+		get_msg(MSG, &o, sizeof(o));
+		fd = (int)o.hdr.ms_result;
+		d.fd = fd;
+		put_msg(MSG, &d, sizeof(d));
+		ck_assert_uint_eq(gate(0, MSG, sizeof(d)), 0);
+		get_msg(MSG, &d, sizeof(d));
+		ck_assert_int_gt(d.hdr.ms_result, 0);
+		get_msg(MSG + 512, list, (uint32_t)d.hdr.ms_result);
+		off = 0;
+		do
+			ck_assert_int_eq(vk_el_next(list, (uint32_t)d.hdr.ms_result, &off, &e), 1);
+		while (e.tag != VK_EL_DE_INO);
+		ck_assert_uint_eq(e.len, abi == 1 ? 4 : 8);
+		ck_assert_int_eq(vk_fd_close(&proc->fds, fd), 0);
+		put_msg(MSG, &pi, sizeof(pi));
+		ck_assert_uint_eq(gate(0, MSG, sizeof(pi)), 0);
+		get_msg(MSG, &pi, sizeof(pi));
+		get_msg(MSG + 512, list, (uint32_t)pi.hdr.ms_result);
+		off = 0;
+		msgs = 0;
+		while (vk_el_next(list, (uint32_t)pi.hdr.ms_result, &off, &e) > 0)
+			msgs += e.tag == VK_EL_PI_MSGS;
+		ck_assert_int_eq(msgs, abi == 2);
+	}
+	kern.procs = NULL;
+	vk_fs_free(&proc->fs);
+	proc->fs.rootfd = -1;
+}
+END_TEST
+
 START_TEST(getpid_message_is_answered_in_place)
 {
 	struct vk_msg_getpid m = { .hdr = { .ms_cmd = VK_SYS_getpid, .ms_size = sizeof(m), .ms_id = 77 } };
@@ -694,6 +747,7 @@ vkernel_suite(void)
 	tcase_add_checked_fixture(t, proc_setup, proc_teardown);
 	tcase_add_test(t, getpid_message_is_answered_in_place);
 	tcase_add_test(t, statel_lists_differ_between_kernel_abis);
+	tcase_add_test(t, direl_and_procinfo_differ_between_kernel_abis);
 	tcase_add_test(t, outputs_are_written_into_the_message);
 	tcase_add_test(t, failed_call_reports_errno_in_eax_and_message);
 	tcase_add_test(t, unknown_command_is_enosys);
