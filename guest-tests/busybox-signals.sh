@@ -5,7 +5,7 @@
 # signal, kill of oneself with the default action, timeout (kill of a
 # process from its child), SIGPIPE ending a writer, a background job killed
 # and waited for (wait's status), a trap interrupting wait, alarm-driven
-# sleep in a subshell.
+# sleep in a subshell, ignored signals kept across execve and fork.
 #
 # A guest killed by a signal makes vkrun exit 128+N where the native
 # process dies of the signal itself (so the host's shell would print
@@ -28,4 +28,7 @@ bbc "sh -c 'sleep 5 & kill \$!; wait \$! 2>/dev/null; echo \$?'"
 bbc "sh -c 'sleep 5 & kill -KILL \$!; wait \$! 2>/dev/null; echo \$?'"
 bbc "sh -c 'trap \"echo usr1\" USR1; (sleep 0.2; kill -USR1 \$\$) & wait; echo waited'"
 bbc "sh -c 'sh -c \"kill -HUP \\\$\\\$\"; echo status \$?'"
+# An ignored signal stays ignored across execve (the kernel keeps the set).
+bbc "sh -c 'trap \"\" INT; exec sh -c \"kill -INT \\\$\\\$; echo survived\"'"
+bbc "sh -c 'trap \"\" HUP; sh -c \"kill -HUP \\\$\\\$; echo child alive\"; echo parent'"
 done_testing

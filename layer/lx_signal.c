@@ -236,6 +236,60 @@ wanted(void)
 	return (sig.blocked | sig.handled) & ~UNBLOCKABLE;
 }
 
+/*
+ * The kernel keeps the set of ignored signals across execve (sigign), as
+ * Linux keeps SIG_IGN dispositions; a new image learns it on its first
+ * signal call, and every change of a SIG_IGN disposition is sent back.
+ */
+static uint64_t ign_sent;		/* the set the kernel holds, as last seen */
+static int ign_known;
+
+static uint64_t
+sigign_msg(uint64_t set, int how)
+{
+	struct vk_msg_sigign m;
+
+	ly_hdr(&m.hdr, VK_SYS_sigign, sizeof(m));
+	m.setlo = (uint32_t)set;
+	m.sethi = (uint32_t)(set >> 32);
+	m.how = how;
+	if (msg(&m.hdr) != 0)
+		return 0;
+	return m.oldlo | (uint64_t)m.oldhi << 32;
+}
+
+static void set_handler(int s, uint32_t h);
+
+/* On the first signal call of this image: the signals it was started
+ * ignoring are SIG_IGN here too. */
+static void
+learn_ignored(void)
+{
+	if (ign_known)
+		return;
+	ign_known = 1;
+	ign_sent = sigign_msg(0, 0);
+	for (int s = 1; s <= NSIG_L; s++)
+		if ((ign_sent & BIT(s)) && sig.act[s].handler == SIG_DFL_L)
+			set_handler(s, SIG_IGN_L);
+}
+
+/* Send the SIG_IGN dispositions to the kernel when they changed. */
+static void
+sync_ignored(void)
+{
+	uint64_t set = 0;
+
+	for (int s = 1; s <= NSIG_L; s++)
+		if (sig.act[s].handler == SIG_IGN_L)
+			set |= BIT(s);
+	set &= ~UNBLOCKABLE;
+	if (set != ign_sent) {
+		sigign_msg(set, 1);
+		ign_sent = set;
+	}
+}
+
 /* Set SIG's handler (keeping sig.handled in step). */
 static void
 set_handler(int s, uint32_t h)
@@ -1018,6 +1072,7 @@ LX_DECL(rt_sigaction)
 		return -VK_EINVAL;
 	if ((s == VK_SIGKILL || s == VK_SIGSTOP) && act != 0)
 		return -VK_EINVAL;	/* they cannot be caught or ignored */
+	learn_ignored();
 	if (act != 0)
 		n = *act;		/* read before oact is written: they may be one */
 	if (oact != 0)
@@ -1028,6 +1083,7 @@ LX_DECL(rt_sigaction)
 	set_handler(s, n.handler);
 	if (ignored(s))
 		sig.pending &= ~BIT(s);	/* POSIX: pending ones are discarded */
+	sync_ignored();
 	sync_set();
 	settle();
 	return 0;

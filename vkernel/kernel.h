@@ -312,6 +312,7 @@ struct vk_proc {
 	int		blocked_send;	/* a VK_BLOCKED process sits on a sendsys (of cur_msg) */
 	int		intr;		/* woken from a blocked call for an upcall (upcall.c) */
 	int		resched;	/* stop after this call: the run loop re-arms preemption */
+	uint64_t	sigign;		/* signals it ignores (sigign): kept by fork and execve */
 	int		stopped;	/* stopped by a signal: not run until SIGCONT */
 	int		stop_sig;	/* the signal that stopped it */
 	int		stop_report;	/* a stop its parent's wait4(WUNTRACED) has not seen */

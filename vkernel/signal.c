@@ -11,8 +11,10 @@
  * real-time ones queued).  A periodic timer message is live the same way and
  * carries the number of expiries.  abortmsg ends either.
  *
- * A signal no live request takes gets its default action here: most end the
- * process with that signal's wait status; SIGCHLD, SIGCONT, SIGURG and
+ * A signal no live request takes is discarded if the process ignores it
+ * (sigign: a set that fork and execve keep, as POSIX keeps ignored
+ * dispositions), else gets its default action: most end the process with
+ * that signal's wait status; SIGCHLD, SIGCONT, SIGURG and
  * SIGWINCH are discarded; the stop signals stop the process until SIGCONT
  * (its parent's wait4 with WUNTRACED/WCONTINUED sees both).  The first
  * process's group is orphaned (its parent is outside vkrun): there SIGSTOP
@@ -211,6 +213,10 @@ vk_signal_send(struct vk_proc *t, const struct vk_siginfo *si)
 			return;
 		}
 	}
+	if (t->sigign & BIT(sig)) {
+		vk_trace_line(t, "signal %d: ignored", sig);
+		return;
+	}
 	switch (default_action(sig)) {
 	case DFL_IGN:
 		vk_trace_line(t, "signal %d: default action: discarded", sig);
@@ -362,6 +368,23 @@ vk_sys_timer(struct vk_proc *p, struct vk_msg_timer *m)
 		p->w.period = (uint64_t)m->interval;
 	}
 	return VK_BLOCK;
+}
+
+int
+vk_sys_sigign(struct vk_proc *p, struct vk_msg_sigign *m)
+{
+	uint64_t set = m->setlo | (uint64_t)m->sethi << 32, old = p->sigign;
+
+	if (m->how != 0 && m->how != 1)
+		return VK_EINVAL;
+	if (m->how == 1) {
+		if (set & UNCATCHABLE)
+			return VK_EINVAL;
+		p->sigign = set;
+	}
+	m->oldlo = (uint32_t)old;
+	m->oldhi = (uint32_t)(old >> 32);
+	return 0;
 }
 
 /* ---- kill ---- */
