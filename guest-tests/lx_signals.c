@@ -26,7 +26,9 @@
  *  - kill of a child with the default action: WIFSIGNALED, the signal;
  *    SIGPIPE ends a writer to a closed pipe, or is EPIPE when ignored;
  *  - raise() with each kind of default action: terminate (the exit status
- *    of a child), ignore (CHLD, URG, WINCH, CONT go on).
+ *    of a child), ignore (CHLD, URG, WINCH, CONT go on);
+ *  - execve keeps the mask, a pending signal and an ignored one (and a
+ *    failed execve changes nothing).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -568,10 +570,64 @@ test_sigpipe(void)
 static void test_eintr(void) { test_eintr_restart(0); }
 static void test_restart(void) { test_eintr_restart(1); test_eintr_restart(2); }
 
+/*
+ * execve keeps the mask, the pending signals and the ignored ones: a child
+ * blocks USR1, raises it, ignores INT and execs this program again, which
+ * checks all three and then unblocks USR1 (default action: it dies of it).
+ * A failed execve leaves everything as it was.
+ */
+static int
+exec_child(void)
+{
+	struct sigaction sa;
+	sigset_t s;
+
+	sigprocmask(SIG_BLOCK, NULL, &s);
+	if (!sigismember(&s, SIGUSR1))
+		return 1;
+	sigpending(&s);
+	if (!sigismember(&s, SIGUSR1))
+		return 2;
+	if (sigaction(SIGINT, NULL, &sa) != 0 || sa.sa_handler != SIG_IGN)
+		return 3;
+	raise(SIGINT);			/* ignored: goes on */
+	sigemptyset(&s);
+	sigaddset(&s, SIGUSR1);
+	sigprocmask(SIG_UNBLOCK, &s, NULL);
+	return 4;			/* not reached: USR1 ends it */
+}
+
+static void
+test_exec(void)
+{
+	sigset_t s;
+	pid_t pid;
+	int status;
+
+	if ((pid = fork()) == 0) {
+		char *argv[] = { "lxs", "__exec_child", NULL };
+
+		sigemptyset(&s);
+		sigaddset(&s, SIGUSR1);
+		sigprocmask(SIG_BLOCK, &s, NULL);
+		signal(SIGINT, SIG_IGN);
+		raise(SIGUSR1);
+		execv("/nonexistent/lxs", argv);	/* fails: nothing changes */
+		sigpending(&s);
+		if (!sigismember(&s, SIGUSR1))
+			_exit(10);
+		execv("/proc/self/exe", argv);
+		_exit(11);
+	}
+	CHECK_EQ(waitpid(pid, &status, 0), pid);
+	CHECK_EQ(WIFSIGNALED(status) ? WTERMSIG(status) : 100 + WEXITSTATUS(status), SIGUSR1);
+}
+
 static const struct {
 	const char *name;
 	void (*fn)(void);
 } tests[] = {
+	{ "exec", test_exec },
 	{ "basic", test_basic },
 	{ "registers", test_registers },
 	{ "resethand", test_resethand_nodefer },
@@ -590,6 +646,8 @@ static const struct {
 int
 main(int argc, char **argv)
 {
+	if (argc == 2 && strcmp(argv[1], "__exec_child") == 0)
+		return exec_child();
 	for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
 		int run = argc < 2;
 

@@ -47,6 +47,11 @@ void lx_timer_answer(struct vk_msghdr *m);
 void lx_upcall(struct vk_portabi *port, struct vk_upframe_abi *f);
 /* In a forked child: re-arm what the kernel did not copy. */
 void lx_sig_fork_child(void);
+/* lx_sig_before_exec: hand the signal mask to the kernel (sigblock), which
+ * keeps it across execve and holds blocked signals for the new image. */
+void lx_sig_before_exec(void);
+/* lx_sig_exec_failed: execve failed: take the signals back. */
+void lx_sig_exec_failed(void);
 void lx_timer_fork_child(void);
 
 #define LX_ARGS uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5, uint32_t a6

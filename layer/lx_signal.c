@@ -244,12 +244,18 @@ wanted(void)
 static uint64_t ign_sent;		/* the set the kernel holds, as last seen */
 static int ign_known;
 
+/* sigign or sigblock (command CMD: the same layout): the kernel's set
+ * before the call; HOW 1 replaces it with SET. */
+_Static_assert(sizeof(struct vk_msg_sigign) == sizeof(struct vk_msg_sigblock), "one layout");
+_Static_assert(__builtin_offsetof(struct vk_msg_sigign, oldhi) ==
+    __builtin_offsetof(struct vk_msg_sigblock, oldhi), "one layout");
+
 static uint64_t
-sigign_msg(uint64_t set, int how)
+set_msg(uint32_t cmd, uint64_t set, int how)
 {
 	struct vk_msg_sigign m;
 
-	ly_hdr(&m.hdr, VK_SYS_sigign, sizeof(m));
+	ly_hdr(&m.hdr, cmd, sizeof(m));
 	m.setlo = (uint32_t)set;
 	m.sethi = (uint32_t)(set >> 32);
 	m.how = how;
@@ -258,13 +264,25 @@ sigign_msg(uint64_t set, int how)
 	return m.oldlo | (uint64_t)m.oldhi << 32;
 }
 
+#define sigign_msg(set, how)	set_msg(VK_SYS_sigign, set, how)
+#define sigblock_msg(set, how)	set_msg(VK_SYS_sigblock, set, how)
+
 static void set_handler(int s, uint32_t h);
 
-/* On the first signal call of this image: the signals it was started
- * ignoring are SIG_IGN here too. */
+static void sync_set(void);
+
+/*
+ * On the first signal call of this image: the signals it was started
+ * ignoring are SIG_IGN here too, and the mask it was started with (which
+ * the kernel kept across execve, holding blocked signals meanwhile) is its
+ * mask.  The kernel's set is cleared only once our request takes what it
+ * blocks, so a held signal passes to us rather than to a default action.
+ */
 static void
 learn_ignored(void)
 {
+	uint64_t blocked;
+
 	if (ign_known)
 		return;
 	ign_known = 1;
@@ -272,6 +290,41 @@ learn_ignored(void)
 	for (int s = 1; s <= NSIG_L; s++)
 		if ((ign_sent & BIT(s)) && sig.act[s].handler == SIG_DFL_L)
 			set_handler(s, SIG_IGN_L);
+	if ((blocked = sigblock_msg(0, 0)) != 0) {
+		sig.blocked |= blocked & ~UNBLOCKABLE;
+		sync_set();
+		sigblock_msg(0, 1);
+	}
+}
+
+void
+lx_sig_before_exec(void)
+{
+	learn_ignored();
+	sigblock_msg(sig.blocked, 1);
+	if ((sig.pending & sig.blocked) == 0)
+		return;
+	/* Pending signals go back to the kernel, which holds them (they are
+	 * blocked) for the new image: first stop taking them. */
+	if (sig.reqset != 0) {
+		struct vk_msg_abortmsg a;
+
+		ly_hdr(&a.hdr, VK_SYS_abortmsg, sizeof(a));
+		a.msg = (uint32_t)&sigreq;
+		msg(&a.hdr);
+		sig.reqset = 0;
+	}
+	for (int s = 1; s <= NSIG_L; s++)
+		if (sig.pending & sig.blocked & BIT(s))
+			kill_msg((int32_t)ly_shared()->sh_pid, s);
+	sig.pending &= ~sig.blocked;
+	update_work();
+}
+
+void
+lx_sig_exec_failed(void)
+{
+	sync_set();		/* take back what the kernel holds */
 }
 
 /* Send the SIG_IGN dispositions to the kernel when they changed. */
@@ -1098,6 +1151,8 @@ LX_DECL(rt_sigprocmask)
 	(void)a5; (void)a6;
 	if (a4 != 8)
 		return -VK_EINVAL;
+	learn_ignored();
+	old = sig.blocked;
 	if (set != 0) {
 		m = mask_of(set);
 		switch (a1) {
@@ -1119,11 +1174,13 @@ LX_DECL(rt_sigprocmask)
 LX_DECL(rt_sigpending)
 {
 	uint32_t *set = (uint32_t *)a1;
-	uint64_t p = sig.pending & sig.blocked;
+	uint64_t p;
 
 	(void)a3; (void)a4; (void)a5; (void)a6;
 	if (a2 != 8)
 		return -VK_EINVAL;
+	learn_ignored();
+	p = sig.pending & sig.blocked;
 	set[0] = (uint32_t)p;
 	set[1] = (uint32_t)(p >> 32);
 	return 0;

@@ -1,6 +1,6 @@
 /*
  * layer/lx_task.c: Linux's process-making calls on the kernel's fork
- * message: fork, vfork (a copying fork: the child gets its own memory, so
+ * and execve messages: execve (which keeps the signal mask), fork, vfork (a copying fork: the child gets its own memory, so
  * the parent need not wait) and clone with process flags.  A child on a new
  * stack (threads, posix_spawn) is ENOSYS until threads exist.
  */
@@ -34,6 +34,24 @@ fork_child(int32_t r)
 		lx_sig_fork_child();
 		lx_timer_fork_child();
 	}
+	return r;
+}
+
+/* execve: the new image keeps the signal mask (lx_sig_before_exec hands it
+ * to the kernel, which holds blocked signals until the new image takes them). */
+LX_DECL(execve)
+{
+	struct vk_msg_execve m;
+	int32_t r;
+
+	(void)a4; (void)a5; (void)a6;
+	lx_sig_before_exec();
+	ly_hdr(&m.hdr, VK_SYS_execve, sizeof(m));
+	m.path = a1;
+	m.argv = a2;
+	m.envp = a3;
+	r = (int32_t)lx_call(&m.hdr);
+	lx_sig_exec_failed();		/* only reached when it failed */
 	return r;
 }
 

@@ -231,6 +231,8 @@ vk_async_queue(struct vk_proc *p, uint32_t umsg, uint32_t size)
 		r->live = 1;
 		p->nlive++;
 		p->k->nlive++;
+		if (r->w.kind == VK_WAIT_SIGNAL && p->nheld > 0)
+			vk_signal_release(p);	/* held signals it takes */
 	}
 	/* A deadline, or a signal from the host, must be able to stop this
 	 * process even if it never traps again: the run loop sets that up. */

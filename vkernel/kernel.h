@@ -313,6 +313,9 @@ struct vk_proc {
 	int		intr;		/* woken from a blocked call for an upcall (upcall.c) */
 	int		resched;	/* stop after this call: the run loop re-arms preemption */
 	uint64_t	sigign;		/* signals it ignores (sigign): kept by fork and execve */
+	uint64_t	sigblock;	/* signals it blocks while no request takes them (sigblock) */
+	int		nheld;		/* signals held because sigblock blocks them */
+	struct vk_siginfo held[VK_SIGQ_MAX];
 	int		stopped;	/* stopped by a signal: not run until SIGCONT */
 	int		stop_sig;	/* the signal that stopped it */
 	int		stop_report;	/* a stop its parent's wait4(WUNTRACED) has not seen */
@@ -494,6 +497,9 @@ void vk_signal_child(struct vk_proc *parent, const struct vk_proc *c);
 /* vk_signal_fault: P faulted (SIG, si_code CODE, address ADDR): 1 when a
  * handler takes it now (an upcall is set up), 0 when P must die of it. */
 int vk_signal_fault(struct vk_proc *p, int sig, int code, uint32_t addr);
+/* vk_signal_release: signals P holds that a live request now takes, or that
+ * sigblock no longer blocks, are sent again (a sigreq was queued, a set changed). */
+void vk_signal_release(struct vk_proc *p);
 /* vk_live_ack: P's live requests whose last answer the program took
  * (MSGF_DONE cleared) are answered with what waited meanwhile. */
 void vk_live_ack(struct vk_proc *p);

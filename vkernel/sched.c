@@ -462,7 +462,8 @@ do_fork(struct vk_proc *p, struct vk_msghdr *hdr, uint32_t flags)
 			c->fds.cloexec[i] = p->fds.cloexec[i];
 		}
 	c->layer = p->layer;
-	c->sigign = p->sigign;		/* ignored signals are inherited */
+	c->sigign = p->sigign;		/* ignored and blocked signals are inherited */
+	c->sigblock = p->sigblock;
 	c->lx_int80 = p->lx_int80;
 	c->lx_frame = p->lx_frame;
 	c->gs = p->gs;

@@ -217,6 +217,18 @@ vk_signal_send(struct vk_proc *t, const struct vk_siginfo *si)
 		vk_trace_line(t, "signal %d: ignored", sig);
 		return;
 	}
+	if (t->sigblock & BIT(sig)) {
+		int i;
+
+		/* Held until a live request takes it or the set stops blocking it:
+		 * a standard signal once, real-time ones queued. */
+		for (i = 0; i < t->nheld && (sig >= VK_SIGRTMIN || t->held[i].signo != sig); i++)
+			;
+		if (i == t->nheld && t->nheld < VK_SIGQ_MAX)
+			t->held[t->nheld++] = *si;
+		vk_trace_line(t, "signal %d: blocked, held", sig);
+		return;
+	}
 	switch (default_action(sig)) {
 	case DFL_IGN:
 		vk_trace_line(t, "signal %d: default action: discarded", sig);
@@ -331,6 +343,8 @@ vk_sys_sigset(struct vk_proc *p, struct vk_msg_sigset *m)
 			i--;
 			vk_signal_send(p, &si);
 		}
+	if (p->nheld > 0)
+		vk_signal_release(p);
 	return 0;
 }
 
@@ -370,21 +384,52 @@ vk_sys_timer(struct vk_proc *p, struct vk_msg_timer *m)
 	return VK_BLOCK;
 }
 
+void
+vk_signal_release(struct vk_proc *p)
+{
+	for (int i = 0; i < p->nheld; i++) {
+		struct vk_siginfo si = p->held[i];
+
+		if (taker(p, si.signo) == NULL && (p->sigblock & BIT(si.signo)))
+			continue;
+		memmove(&p->held[i], &p->held[i + 1], (size_t)(p->nheld - i - 1) * sizeof(p->held[0]));
+		p->nheld--;
+		i--;
+		vk_signal_send(p, &si);
+	}
+}
+
+/* sigign and sigblock: read or replace one of P's sets (HOW 0 or 1). */
+static int
+signal_set(uint64_t *set, uint32_t lo, uint32_t hi, int32_t how, uint32_t *oldlo, uint32_t *oldhi)
+{
+	uint64_t n = lo | (uint64_t)hi << 32;
+
+	if (how != 0 && how != 1)
+		return VK_EINVAL;
+	if (how == 1 && (n & UNCATCHABLE))
+		return VK_EINVAL;
+	*oldlo = (uint32_t)*set;
+	*oldhi = (uint32_t)(*set >> 32);
+	if (how == 1)
+		*set = n;
+	return 0;
+}
+
+int
+vk_sys_sigblock(struct vk_proc *p, struct vk_msg_sigblock *m)
+{
+	int e = signal_set(&p->sigblock, m->setlo, m->sethi, m->how, &m->oldlo, &m->oldhi);
+
+	if (e == 0 && p->nheld > 0)
+		vk_signal_release(p);
+	return e;
+}
+
 int
 vk_sys_sigign(struct vk_proc *p, struct vk_msg_sigign *m)
 {
-	uint64_t set = m->setlo | (uint64_t)m->sethi << 32, old = p->sigign;
-
-	if (m->how != 0 && m->how != 1)
-		return VK_EINVAL;
-	if (m->how == 1) {
-		if (set & UNCATCHABLE)
-			return VK_EINVAL;
-		p->sigign = set;
-	}
-	m->oldlo = (uint32_t)old;
-	m->oldhi = (uint32_t)(old >> 32);
-	return 0;
+	return signal_set(&p->sigign, m->setlo, m->sethi, m->how, &m->oldlo, &m->oldhi);
 }
 
 /* ---- kill ---- */
