@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <time.h>
 
 #include "cpu/cpu.h"
 
@@ -30,6 +31,7 @@ struct rig {
 	int		traps;
 	uint32_t	last_vector, a, c, d;
 	int		stop_on_trap;
+	void		(*on_1234)(struct rig *, struct cpu *);	/* eax 0x1234 traps call it */
 };
 
 static void
@@ -40,6 +42,10 @@ trap(void *ctx, struct cpu *cpu, uint32_t vector)
 	r->traps++;
 	r->last_vector = vector;
 	cpu_gate_args(cpu, &r->a, &r->c, &r->d);
+	if (r->a == 0x1234 && r->on_1234 != NULL) {
+		r->on_1234(r, cpu);
+		return;
+	}
 	if (r->a == 0xdead || r->stop_on_trap) {
 		cpu_request_stop(cpu);
 		return;
@@ -470,6 +476,149 @@ START_TEST(warm_up_gives_the_pages_it_read_back)
 }
 END_TEST
 
+/* Unicorn may shrink a TLB at a flush 100 ms after it grew it: wait longer. */
+static void
+outlast_the_warm_up(void)
+{
+	struct timespec t = { 0, 120 * 1000 * 1000 };
+
+	nanosleep(&t, NULL);
+}
+
+static unsigned char *spare;
+
+/* A trap that changes the mapping (which flushes the TLB) after 120 ms. */
+static void
+map_late(struct rig *r, struct cpu *cpu)
+{
+	(void)r;
+	outlast_the_warm_up();
+	ck_assert_int_eq(cpu_map(cpu, 0x02000000u, PAGE, CPU_PROT_R | CPU_PROT_W, spare), 0);
+}
+
+/* The same without the wait: the TLB cannot have shrunk. */
+static void
+map_now(struct rig *r, struct cpu *cpu)
+{
+	(void)r;
+	ck_assert_int_eq(cpu_map(cpu, 0x02000000u, PAGE, CPU_PROT_R | CPU_PROT_W, spare), 0);
+}
+
+/* After 120 ms, take the warm-up range away. */
+static void
+unmap_range_late(struct rig *r, struct cpu *cpu)
+{
+	(void)r;
+	outlast_the_warm_up();
+	ck_assert_int_eq(cpu_unmap(cpu, WARM_BASE, WARM_PAGES * PAGE), 0);
+}
+
+/*
+ * The guest sets registers and the carry flag, stores a word into page 3 of
+ * the warm-up range, traps (the trap maps a page: ON), then stops.  Returns
+ * the number of warm-ups; the registers, flags and the stored word must have
+ * survived whatever warm-up the trap caused, and only page 3 of the range
+ * may stay resident.
+ */
+static unsigned
+warm_around_a_trap(void (*on)(struct rig *, struct cpu *))
+{
+	const unsigned char code[] = {
+		0xbb, 0x11, 0x11, 0x11, 0x11,			/* mov $0x11111111,%ebx */
+		0xbe, 0x22, 0x22, 0x22, 0x22,			/* mov $0x22222222,%esi */
+		0xbf, 0x33, 0x33, 0x33, 0x33,			/* mov $0x33333333,%edi */
+		0xbd, 0x44, 0x44, 0x44, 0x44,			/* mov $0x44444444,%ebp */
+		0xb9, 0x55, 0x55, 0x55, 0x55,			/* mov $0x55555555,%ecx */
+		0xc7, 0x05, 0x00, 0x30, 0x00, 0x01,		/* movl $0x5a5a5a5a,WARM_BASE+0x3000 */
+		0x5a, 0x5a, 0x5a, 0x5a,
+		0xf9,						/* stc */
+		0xb8, 0x34, 0x12, 0x00, 0x00, 0xcd, 0x81,	/* mov $0x1234,%eax; int $0x81 */
+		STOP_SEQ,
+	};
+	struct rig *r = rig_new(code, sizeof(code));
+	unsigned char *area = mmap(NULL, WARM_PAGES * PAGE, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	unsigned char vec[WARM_PAGES];
+	struct cpu_regs regs;
+	struct cpu_fault f;
+	unsigned warmups;
+	int resident = 0;
+
+	ck_assert_ptr_ne(area, MAP_FAILED);
+	spare = page();
+	r->on_1234 = on;
+	outlast_the_warm_up();	/* an engine from the pool must not skip the first one */
+	ck_assert_int_eq(cpu_map(r->cpu, WARM_BASE, WARM_PAGES * PAGE, CPU_PROT_R | CPU_PROT_W, area), 0);
+	ck_assert_int_eq(cpu_set_warmup(r->cpu, WARM_BASE, WARM_PAGES, area), 0);
+	ck_assert_int_eq(run(r, &f), CPU_EXIT_STOP);
+	ck_assert_uint_eq(cpu_get_eip(r->cpu), CODE + sizeof(code));
+	cpu_regs_get(r->cpu, &regs);
+	ck_assert_uint_eq(regs.ebx, 0x11111111u);
+	ck_assert_uint_eq(regs.esi, 0x22222222u);
+	ck_assert_uint_eq(regs.edi, 0x33333333u);
+	ck_assert_uint_eq(regs.ebp, 0x44444444u);
+	ck_assert_uint_eq(regs.ecx, 0x55555555u);
+	ck_assert_uint_eq(regs.esp, STACK + PAGE);
+	ck_assert_uint_eq(regs.eflags & 1, 1);
+	ck_assert_int_eq(r->traps, 2);
+	if (on != unmap_range_late) {
+		ck_assert_uint_eq(*(uint32_t *)(area + 0x3000), 0x5a5a5a5au);
+		ck_assert_int_eq(mincore(area, WARM_PAGES * PAGE, vec), 0);
+		for (int i = 0; i < WARM_PAGES; i++)
+			resident += vec[i] & 1;
+		ck_assert_int_eq(resident, 1);
+		ck_assert_int_eq(vec[3] & 1, 1);
+	}
+	warmups = cpu_warmups(r->cpu);
+	cpu_free(r->cpu);
+	munmap(area, WARM_PAGES * PAGE);
+	munmap(spare, PAGE);
+	return warmups;
+}
+
+START_TEST(a_mapping_change_long_after_the_warm_up_warms_up_again)
+{
+	ck_assert_uint_eq(warm_around_a_trap(map_late), 2);
+}
+END_TEST
+
+START_TEST(a_mapping_change_soon_after_the_warm_up_does_not)
+{
+	ck_assert_uint_eq(warm_around_a_trap(map_now), 1);
+}
+END_TEST
+
+START_TEST(a_warm_up_range_gone_is_skipped)
+{
+	ck_assert_uint_eq(warm_around_a_trap(unmap_range_late), 1);
+}
+END_TEST
+
+/* An engine back from the pool soon after its warm-up skips the next one;
+ * one that has waited longer warms up again. */
+START_TEST(a_pooled_engine_still_warm_skips_the_warm_up)
+{
+	const unsigned char code[] = { STOP_SEQ };
+	unsigned char *area = mmap(NULL, WARM_PAGES * PAGE, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	struct rig *r;
+	struct cpu_fault f;
+
+	ck_assert_ptr_ne(area, MAP_FAILED);
+	for (int life = 0; life < 3; life++) {
+		if (life != 1)
+			outlast_the_warm_up();
+		r = rig_new(code, sizeof(code));
+		ck_assert_int_eq(cpu_map(r->cpu, WARM_BASE, WARM_PAGES * PAGE, CPU_PROT_R | CPU_PROT_W, area), 0);
+		ck_assert_int_eq(cpu_set_warmup(r->cpu, WARM_BASE, WARM_PAGES, area), 0);
+		ck_assert_int_eq(run(r, &f), CPU_EXIT_STOP);
+		ck_assert_uint_eq(cpu_warmups(r->cpu), life == 1 ? 0 : 1);
+		cpu_free(r->cpu);
+	}
+	munmap(area, WARM_PAGES * PAGE);
+}
+END_TEST
+
 static Suite *
 cpu_suite(void)
 {
@@ -503,6 +652,10 @@ cpu_suite(void)
 	t = tcase_create("memory");
 	tcase_add_test(t, idle_engines_cost_under_2_mib_each);
 	tcase_add_test(t, warm_up_gives_the_pages_it_read_back);
+	tcase_add_test(t, a_mapping_change_long_after_the_warm_up_warms_up_again);
+	tcase_add_test(t, a_mapping_change_soon_after_the_warm_up_does_not);
+	tcase_add_test(t, a_warm_up_range_gone_is_skipped);
+	tcase_add_test(t, a_pooled_engine_still_warm_skips_the_warm_up);
 	suite_add_tcase(s, t);
 	return s;
 }

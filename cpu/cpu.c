@@ -63,6 +63,10 @@
 #define KP_UNTIL	0xffc		/* never executed: the run's stop address */
 #define CPU_PREEMPT_BLOCKS 1024		/* blocks between two looks at the clock */
 #define WARM_PAGE	0x1000		/* the warm-up loop's stride (add $0x1000,%esi) */
+#define WARM_FIRST	184		/* the first round: just over 70% of 256 entries */
+/* Unicorn shrinks a TLB only at a flush at least 100 ms after it last
+ * resized it: within this much of a warm-up it is still as grown. */
+#define WARM_KEEP_NS	(80ull * 1000 * 1000)
 
 /*
  * The translation buffer of each engine: 1 GiB of host address space, of
@@ -98,7 +102,14 @@ struct cpu {
 	int		faulted;	/* a hook recorded .fault and stopped */
 	uint32_t	entry_eip;	/* where the guest starts */
 	uint32_t	warm_addr, warm_pages;	/* TLB warm-up range (see cpu_set_warmup) */
-	void		*warm_host;	/* its host backing, given back after the warm-up */
+	void		*warm_host;	/* its host backing, given back after a warm-up */
+	int		warm_first;	/* warm up before the first instruction */
+	int		rewarm;		/* Unicorn may have shrunk the TLB: warm up again */
+	int		ip_written;	/* the trap being handled moved EIP */
+	int		stop_asked;	/* the owner asked this run to stop */
+	unsigned	warmups;	/* warm-ups in this life (cpu_warmups) */
+	uint64_t	warmed_ns;	/* when the last warm-up ended (CLOCK_MONOTONIC) */
+	uint32_t	warmed_round;	/* the pages its largest round read */
 	struct cpu_fault fault;
 	struct cpu_mapping {
 		uint32_t	addr, size;
@@ -186,7 +197,14 @@ on_intr(uc_engine *uc, uint32_t intno, void *ud)
 	struct cpu *c = ud;
 
 	if (intno == 0x81 || intno == 0x80) {
+		c->ip_written = 0;
 		c->trap(c->trap_ctx, c, intno);
+		/* A mapping change may have shrunk the TLB: stop, so that cpu_run
+		 * grows it again before the guest goes on.  Not when the trap moved
+		 * EIP: Unicorn would lose the move or the stop, so the next trap
+		 * stops instead. */
+		if (c->rewarm && !c->ip_written)
+			uc_emu_stop(uc);
 		return;
 	}
 	record_fault(c, intno == 6 ? CPU_FAULT_INSN : CPU_FAULT_VECTOR, intno, 0, 0);
@@ -274,6 +292,8 @@ reuse(struct cpu *c, cpu_trap_fn trap, void *ctx)
 	c->preempted = c->entering = c->faulted = 0;
 	c->entry_eip = c->warm_addr = c->warm_pages = 0;
 	c->warm_host = NULL;
+	c->warm_first = c->rewarm = 0;
+	c->warmups = 0;
 	memset(&c->fault, 0, sizeof(c->fault));
 	c->err[0] = '\0';
 	memset(c->kpage, 0, CPU_KERNEL_SIZE);
@@ -450,6 +470,17 @@ to_uc_prot(int prot)
 	    ((prot & CPU_PROT_X) ? UC_PROT_EXEC : 0);
 }
 
+static int still_warm(const struct cpu *c, uint32_t pages);
+
+/* Unicorn has just flushed C's TLB (every mapping change does), which may
+ * have shrunk it (see still_warm): once the guest runs, a warm-up is due. */
+static void
+tlb_flushed(struct cpu *c)
+{
+	if (c->warm_pages != 0 && !c->entering && !still_warm(c, c->warm_pages))
+		c->rewarm = 1;
+}
+
 int
 cpu_map(struct cpu *c, uint32_t addr, uint32_t size, int prot, void *host)
 {
@@ -469,6 +500,7 @@ cpu_map(struct cpu *c, uint32_t addr, uint32_t size, int prot, void *host)
 	if (drop_kept(c, addr, size) != 0 ||
 	    !uc_ok(c, uc_mem_map_ptr(c->uc, addr, size, to_uc_prot(prot), host), "uc_mem_map_ptr"))
 		return -1;
+	tlb_flushed(c);
 	if (c->nmaps == CPU_REUSE_REGIONS)
 		c->untracked = 1;
 	else
@@ -482,6 +514,7 @@ cpu_unmap(struct cpu *c, uint32_t addr, uint32_t size)
 {
 	if (!uc_ok(c, uc_mem_unmap(c->uc, addr, size), "uc_mem_unmap"))
 		return -1;
+	tlb_flushed(c);
 	for (int i = c->nmaps - 1; i >= 0; i--)
 		if (c->maps[i].addr >= addr && (uint64_t)c->maps[i].addr + c->maps[i].size <=
 		    (uint64_t)addr + size)
@@ -611,16 +644,74 @@ cpu_set_warmup(struct cpu *c, uint32_t addr, uint32_t pages, void *host)
 	return 0;
 }
 
-/* Run the warm-up rounds (the first one also performs the iret to ring 3),
- * then give the pages they read back to the host. */
+/* The pages the largest warm-up round over PAGES pages reads (0: none). */
+static uint32_t
+warm_round(uint32_t pages)
+{
+	uint32_t last = 0;
+
+	for (uint32_t n = WARM_FIRST; n <= pages; n *= 2)
+		last = n;
+	return last;
+}
+
+/*
+ * Whether C's TLB is still as large as a warm-up over PAGES pages would make
+ * it.  An engine back from the pool was warmed up in an earlier life, and
+ * Unicorn resizes a TLB only when flushing it: it grows one whose use went
+ * above 70%, and shrinks one only when its last resize is over 100 ms old
+ * (tlb_mmu_resize_locked).  Within WARM_KEEP_NS of its warm-up the TLB has
+ * therefore kept its size through every flush since (scrubbing and mapping
+ * flush it), and the warm-up, ~0.5 ms, would only repeat itself: a fork+exec
+ * loop then warms its engines once every 80 ms rather than at every exec.
+ */
 static int
-warm_up(struct cpu *c, uint64_t begin)
+still_warm(const struct cpu *c, uint32_t pages)
+{
+	return c->warmed_round != 0 && c->warmed_round >= warm_round(pages) &&
+	    now_ns() - c->warmed_ns < WARM_KEEP_NS;
+}
+
+/* Give back to the host the first PAGES pages of the warm-up range, but for
+ * those RESIDENT (mincore's vector; NULL: none) says held data before. */
+static int
+give_back(struct cpu *c, uint32_t pages, const unsigned char *resident)
+{
+	for (uint32_t i = 0; i < pages; ) {
+		uint32_t n = 0;
+
+		while (i + n < pages && (resident == NULL || !(resident[i + n] & 1)))
+			n++;
+		if (n > 0 && madvise((char *)c->warm_host + (size_t)i * WARM_PAGE,
+		    (size_t)n * WARM_PAGE, MADV_DONTNEED) != 0) {
+			snprintf(c->err, sizeof(c->err),
+			    "madvise(MADV_DONTNEED) after the TLB warm-up: %s", strerror(errno));
+			return -1;
+		}
+		i += n + 1;
+	}
+	return 0;
+}
+
+/*
+ * Run the warm-up rounds from BEGIN (the trampoline before the first
+ * instruction, whose iret starts the first round at ring 3; else the loop
+ * itself, at ring 3 already), then give the pages they read back to the host,
+ * except those RESIDENT marks.  Each round reads the pages of the one before,
+ * and more.  A new engine's TLB has 256 entries, and rounds of 184, 368, 736
+ * and 1472 pages, each above 70% of the size it has then, double it four
+ * times.  Any other may have any size from 64 to 4096 entries: two more
+ * rounds of 184 pages first take any size below 512 there (and a round too
+ * small for the TLB may shrink it, if its last resize is old, but never
+ * below 512: the round's own 184 entries count).
+ */
+static int
+warm_up(struct cpu *c, uint64_t begin, const unsigned char *resident)
 {
 	uint64_t end = CPU_KERNEL_BASE + KP_WARM + KP_WARM_LEN;
-	uint32_t read = 0, last = 0;
+	uint32_t last = warm_round(c->warm_pages);
+	int repeat = (c->lives > 0 || c->warmed_round != 0) ? 2 : 0;
 
-	for (uint32_t n = 184; n <= c->warm_pages; n *= 2)
-		last = n;
 #ifdef MADV_POPULATE_READ
 	/* Map the pages the rounds will read to the host's zero page in one call
 	 * rather than one fault each (~1 ms per exec; Linux >= 5.14, and
@@ -628,7 +719,7 @@ warm_up(struct cpu *c, uint64_t begin)
 	if (c->warm_host != NULL && last > 0)
 		(void)madvise(c->warm_host, (size_t)last * WARM_PAGE, MADV_POPULATE_READ);
 #endif
-	for (uint32_t n = 184; n <= c->warm_pages; n *= 2) {
+	for (uint32_t n = WARM_FIRST; n <= c->warm_pages; ) {
 		uint32_t esi = c->warm_addr, ecx = n;
 
 		uc_reg_write(c->uc, UC_X86_REG_ESI, &esi);
@@ -637,15 +728,75 @@ warm_up(struct cpu *c, uint64_t begin)
 			return -1;
 		uc_ctl_flush_tlb(c->uc);
 		begin = CPU_KERNEL_BASE + KP_WARM;
-		read = n;	/* each round reads the pages of the one before, and more */
+		if (repeat > 0)
+			repeat--;
+		else
+			n *= 2;
 	}
-	if (c->warm_host != NULL && read > 0 &&
-	    madvise(c->warm_host, (size_t)read * WARM_PAGE, MADV_DONTNEED) != 0) {
-		snprintf(c->err, sizeof(c->err), "madvise(MADV_DONTNEED) after the TLB warm-up: %s",
-		    strerror(errno));
-		return -1;
+	c->warmed_ns = now_ns();
+	c->warmed_round = last;
+	c->warmups++;
+	return c->warm_host != NULL && last > 0 ? give_back(c, last, resident) : 0;
+}
+
+/* Whether all of [ADDR, ADDR + PAGES pages) is mapped readable in Unicorn. */
+static int
+readable(struct cpu *c, uint32_t addr, uint32_t pages)
+{
+	uint64_t at = addr, end = (uint64_t)addr + (uint64_t)pages * WARM_PAGE;
+	uc_mem_region *regs;
+	uint32_t n;
+	int moved = 1;
+
+	if (uc_mem_regions(c->uc, &regs, &n) != UC_ERR_OK)
+		return 0;
+	while (at < end && moved) {
+		moved = 0;
+		for (uint32_t i = 0; i < n && at < end; i++)
+			if (regs[i].begin <= at && at <= regs[i].end && (regs[i].perms & UC_PROT_READ)) {
+				at = regs[i].end + 1;
+				moved = 1;
+			}
 	}
-	return 0;
+	uc_free(regs);
+	return at >= end;
+}
+
+/*
+ * Warm the TLB up again in the middle of a life (see tlb_flushed): the
+ * guest's state is saved around the rounds, and the pages they read that
+ * held nothing before are given back.  A range the guest has unmapped or
+ * made unreadable since is left alone, and the guest goes on without.
+ */
+static int
+rewarm(struct cpu *c)
+{
+	uint32_t last = warm_round(c->warm_pages);
+	unsigned char *resident = NULL;
+	uint64_t deadline = c->deadline;
+	uc_context *ctx = NULL;
+	int r = -1;
+
+	c->rewarm = 0;
+	if (last == 0 || !readable(c, c->warm_addr, last))
+		return 0;
+	if (c->warm_host != NULL && ((resident = malloc(last)) == NULL ||
+	    mincore(c->warm_host, (size_t)last * WARM_PAGE, resident) != 0)) {
+		free(resident);
+		return 0;	/* not knowing what to keep, read nothing */
+	}
+	if (uc_ok(c, uc_context_alloc(c->uc, &ctx), "uc_context_alloc") &&
+	    uc_ok(c, uc_context_save(c->uc, ctx), "uc_context_save")) {
+		c->deadline = UINT64_MAX;	/* the warm-up is not the guest's time */
+		r = warm_up(c, CPU_KERNEL_BASE + KP_WARM, resident);
+		c->deadline = deadline;
+		if (!uc_ok(c, uc_context_restore(c->uc, ctx), "uc_context_restore"))
+			r = -1;
+	}
+	if (ctx != NULL)
+		uc_context_free(ctx);
+	free(resident);
+	return r;
 }
 
 /* The FPU state a new Linux process has: fninit's control word (double-
@@ -665,7 +816,8 @@ fpu_reset(struct cpu *c)
 int
 cpu_start(struct cpu *c, uint32_t eip, uint32_t esp, uint16_t gs)
 {
-	uint32_t frame[5] = { c->warm_pages ? CPU_KERNEL_BASE + KP_WARM : eip, CPU_SEL_UCODE, 0x202,
+	c->warm_first = c->warm_pages != 0 && !still_warm(c, c->warm_pages);
+	uint32_t frame[5] = { c->warm_first ? CPU_KERNEL_BASE + KP_WARM : eip, CPU_SEL_UCODE, 0x202,
 	    esp, CPU_SEL_UDATA };
 	uint32_t udata = CPU_SEL_UDATA, kstack = CPU_KERNEL_BASE + KP_FRAME;
 	int segs[] = { UC_X86_REG_DS, UC_X86_REG_ES, UC_X86_REG_FS };
@@ -698,12 +850,13 @@ cpu_run(struct cpu *c, struct cpu_fault *fault)
 	if (c->entering) {
 		begin = CPU_KERNEL_BASE + KP_TRAMPOLINE;
 		c->entering = 0;
-		if (c->warm_pages) {
+		if (c->warm_first) {
 			uint64_t deadline = c->deadline;
 			uint32_t zero = 0;
 
 			c->deadline = UINT64_MAX;	/* the warm-up is not the guest's time */
-			if (warm_up(c, begin) != 0) {
+			c->warm_first = 0;
+			if (warm_up(c, begin, NULL) != 0) {
 				c->broken = 1;
 				return CPU_EXIT_ERROR;
 			}
@@ -716,8 +869,25 @@ cpu_run(struct cpu *c, struct cpu_fault *fault)
 		uc_reg_read(c->uc, UC_X86_REG_EIP, &eip);
 		begin = eip;
 	}
+	c->stop_asked = 0;
 	c->faulted = 0;
-	e = uc_emu_start(c->uc, begin, CPU_KERNEL_BASE + KP_UNTIL, 0, 0);
+	for (;;) {
+		if (c->rewarm) {
+			if (rewarm(c) != 0) {
+				c->broken = 1;
+				return CPU_EXIT_ERROR;
+			}
+			uc_reg_read(c->uc, UC_X86_REG_EIP, &eip);
+			begin = eip;
+		}
+		e = uc_emu_start(c->uc, begin, CPU_KERNEL_BASE + KP_UNTIL, 0, 0);
+		/* Stopped only for a warm-up (see on_intr): do it and go on. */
+		if (e != UC_ERR_OK || !c->rewarm || c->faulted || c->stop_asked || c->preempted)
+			break;
+		uc_reg_read(c->uc, UC_X86_REG_EIP, &eip);
+		if (eip == CPU_KERNEL_BASE + KP_UNTIL)
+			break;
+	}
 	if (c->faulted) {
 		c->broken = 1;	/* rare: not worth proving the engine clean for reuse */
 		*fault = c->fault;
@@ -750,7 +920,14 @@ cpu_run(struct cpu *c, struct cpu_fault *fault)
 void
 cpu_request_stop(struct cpu *c)
 {
+	c->stop_asked = 1;
 	uc_emu_stop(c->uc);
+}
+
+unsigned
+cpu_warmups(const struct cpu *c)
+{
+	return c->warmups;
 }
 
 int
@@ -814,6 +991,7 @@ cpu_regs_set(struct cpu *c, const struct cpu_regs *r)
 	    &r->ebp, &r->esp, &r->eip, &r->eflags };
 
 	uc_reg_write_batch(c->uc, reg_ids, (void *const *)v, 10);
+	c->ip_written = 1;
 }
 
 void
@@ -856,6 +1034,7 @@ cpu_set_sp_ip(struct cpu *c, uint32_t esp, uint32_t eip)
 	const void *v[2] = { &esp, &eip };
 
 	uc_reg_write_batch(c->uc, ids, (void *const *)v, 2);
+	c->ip_written = 1;
 }
 
 int

@@ -159,18 +159,27 @@ int cpu_set_code(struct cpu *cpu, const void *code, size_t len, uint32_t *addr);
 int cpu_load_gs(struct cpu *cpu, uint16_t selector);
 
 /*
- * cpu_set_warmup: make the first run grow Unicorn's TLB (it starts at 1 MiB of
- * reach and resizes only on flushes) before the guest's first instruction, by
- * reading up to PAGES pages from ADDR at ring 3.  The range must be mapped
- * readable then, and HOST, its host backing as given to cpu_map, must hold
- * only zeros the owner has never written: after the warm-up the pages read are
- * given back to the host (madvise MADV_DONTNEED), so that they do not count
- * as resident (a page that was only read maps the host's zero page, which
- * mincore reports as resident).  With HOST NULL nothing is given back.  Call
- * before cpu_start.  Returns 0; a failure of the madvise makes that first
- * cpu_run return CPU_EXIT_ERROR.
+ * cpu_set_warmup: keep Unicorn's TLB grown over PAGES pages from ADDR (it
+ * starts at 1 MiB of reach and is resized only when flushed: grown when over
+ * 70% of it is in use, shrunk when its last resize is over 100 ms old and
+ * little of it is).  A warm-up reads pages of the range at ring 3, in rounds
+ * with a flush after each, which grows it to up to 4096 entries.  It runs
+ * before the first instruction (cpu_start), unless the engine, back from the
+ * pool, was warmed so recently that its TLB cannot have shrunk since; and
+ * again whenever a mapping change (which flushes) may have shrunk it, once
+ * the guest stops at its next trap (the run goes on by itself after it).
+ * The range must be readable then (a range that is not is skipped), and
+ * HOST, its host backing as given to cpu_map, is where the pages read are
+ * given back to the host afterwards (madvise MADV_DONTNEED; a page only read
+ * maps the host's zero page, which mincore reports as resident), except
+ * those that held data before.  With HOST NULL nothing is given back.  Call
+ * before cpu_start, or after cpu_copy_state.  Returns 0; a failed madvise
+ * makes cpu_run return CPU_EXIT_ERROR.
  */
 int cpu_set_warmup(struct cpu *cpu, uint32_t addr, uint32_t pages, void *host);
+
+/* cpu_warmups: how many TLB warm-ups (see cpu_set_warmup) this life has had. */
+unsigned cpu_warmups(const struct cpu *cpu);
 
 /*
  * cpu_start: prepare the first entry into the guest: ring 3 with flat user

@@ -204,6 +204,7 @@ struct vk_stats {
 	uint64_t	async_done;	/* queued messages answered later */
 	uint64_t	async_aborted;	/* queued messages ended by abortmsg */
 	uint64_t	preempted;	/* runs ended by the time slice's timer, not by a call */
+	uint64_t	warmups;	/* TLB warm-ups of images already replaced (cpu_warmups) */
 	uint64_t	signals;	/* signals sent to the process */
 	uint64_t	upcalls;	/* upcalls delivered */
 	uint64_t	msgs[VK_SYS_NSLOTS];
@@ -278,6 +279,7 @@ struct vk_proc {
 	int		exited;		/* the guest has ended */
 	int		status;		/* wait status: exit code << 8, or signal */
 	struct vk_stats	stats;
+	uint32_t	warm_addr, warm_pages;	/* the TLB warm-up range (cpu_set_warmup) */
 	/* Native processes: the layer, the shared page, the TLS selector. */
 	const struct ld_layer *layer;	/* NULL: no layer (a raw or Linux program) */
 	struct vk_shared *shared;	/* host view of the shared page */

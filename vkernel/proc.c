@@ -131,8 +131,9 @@ vk_proc_image(struct vk_proc *p, const struct ld_image *img, char *const argv[],
 	 * (see cpu_set_warmup): a working set of a few MiB then stays cheap.  Only
 	 * the pages below the initial stack pointer's page, which nothing wrote. */
 	unused = (esp & ~(VK_PAGE - 1)) - (VK_STACK_TOP - VK_STACK_SIZE);
-	cpu_set_warmup(p->cpu, VK_STACK_TOP - VK_STACK_SIZE, unused / VK_PAGE,
-	    vk_guest_ptr(&p->vm, VK_STACK_TOP - VK_STACK_SIZE, unused, 0));
+	p->warm_addr = VK_STACK_TOP - VK_STACK_SIZE;
+	p->warm_pages = unused / VK_PAGE;
+	cpu_set_warmup(p->cpu, p->warm_addr, p->warm_pages, vk_guest_ptr(&p->vm, p->warm_addr, unused, 0));
 	if (vk_upcall_init(p) != 0 || cpu_start(p->cpu, img->entry, esp, p->gs) != 0)
 		return fail(err, errlen, 125, "%s: %s", p->name, cpu_error(p->cpu));
 	return 0;

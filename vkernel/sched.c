@@ -208,6 +208,7 @@ do_exec(struct vk_proc *p)
 	for (int i = 0; i < VK_NOFILE; i++)
 		if (p->fds.fd[i] != NULL && p->fds.cloexec[i])
 			vk_fd_close(&p->fds, i);
+	p->stats.warmups += cpu_warmups(p->cpu);
 	cpu_free(p->cpu);	/* kept for reuse: the cpu_new below takes it back */
 	vk_vm_free(&p->vm);
 	p->layer = NULL;
@@ -475,6 +476,12 @@ do_fork(struct vk_proc *p, struct vk_msghdr *hdr, uint32_t flags)
 	    vk_vm_init(&c->vm, c->cpu) != 0 || copy_memory(&c->vm, &p->vm) != 0 ||
 	    cpu_copy_state(c->cpu, p->cpu) != 0)
 		goto fail;
+	/* The child keeps the TLB grown over the same range, in its own memory. */
+	c->warm_addr = p->warm_addr;
+	c->warm_pages = p->warm_pages;
+	if (c->warm_pages != 0)
+		cpu_set_warmup(c->cpu, c->warm_addr, c->warm_pages,
+		    vk_guest_ptr(&c->vm, c->warm_addr, c->warm_pages * VK_PAGE, 0));
 	if (p->shared != NULL) {
 		c->shared = vk_guest_ptr(&c->vm, VK_SHARED_ADDR, VK_PAGE, 0);
 		c->shared->sh_pid = (uint32_t)c->pid;

@@ -10,6 +10,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "cpu/cpu.h"
 #include "vkernel/kernel.h"
 #include "vkernel/sysent.h"
 
@@ -86,6 +87,9 @@ vk_stats_print(struct vk_proc *p, FILE *f)
 	    s->gate_refused, s->waits, s->flushes);
 	if (s->preempted != 0)
 		fprintf(f, "  preempted      %" PRIu64 " times (a time slice or a timer ended)\n", s->preempted);
+	if (s->warmups + (p->cpu != NULL ? cpu_warmups(p->cpu) : 0) != 0)
+		fprintf(f, "  tlb warm-ups   %" PRIu64 " (Unicorn's TLB grown again, see docs/architecture.md)\n",
+		    s->warmups + (p->cpu != NULL ? cpu_warmups(p->cpu) : 0));
 	if (s->async_queued != 0)
 		fprintf(f, "  async          queued: %" PRIu64 ", answered later: %" PRIu64 ", aborted: %" PRIu64 "\n",
 		    s->async_queued, s->async_done, s->async_aborted);
