@@ -594,6 +594,82 @@ START_TEST(a_warm_up_range_gone_is_skipped)
 }
 END_TEST
 
+/*
+ * A life returns 1, 2 or 3 in eax from code at CODE, with CODE_ID.  The host
+ * page is the same for every life and its bytes change behind Unicorn's
+ * back: the value seen tells whether the code translated in the last life
+ * ran (the owner vouched for the same bytes, wrongly here on purpose) or the
+ * code was translated again.
+ */
+static uint32_t
+run_life(unsigned char *code_page, uint32_t value, uint64_t code_id)
+{
+	static struct rig r;
+	struct cpu_fault f;
+	char err[256];
+	unsigned char code[] = { 0xb8, 0, 0, 0, 0, 0xcd, 0x81 };	/* mov $value,%eax; int $0x81 */
+	uint32_t eax;
+
+	memcpy(code + 1, &value, 4);
+	memcpy(code_page, code, sizeof(code));
+	memset(&r, 0, sizeof(r));
+	r.stop_on_trap = 1;
+	r.cpu = cpu_new_code(trap, &r, code_id, err, sizeof(err));
+	ck_assert_msg(r.cpu != NULL, "cpu_new_code: %s", err);
+	if (r.stack == NULL)
+		r.stack = page();
+	ck_assert_int_eq(cpu_map(r.cpu, CODE, PAGE, CPU_PROT_R | CPU_PROT_X, code_page), 0);
+	ck_assert_int_eq(cpu_map(r.cpu, STACK, PAGE, CPU_PROT_R | CPU_PROT_W, r.stack), 0);
+	ck_assert_int_eq(cpu_start(r.cpu, CODE, STACK + PAGE, 0), 0);
+	ck_assert_int_eq(cpu_run(r.cpu, &f), CPU_EXIT_STOP);
+	eax = r.a;
+	cpu_free(r.cpu);
+	munmap(r.stack, PAGE);
+	return eax;
+}
+
+START_TEST(code_with_the_same_id_is_not_translated_again)
+{
+	unsigned char *code_page = page();
+
+	ck_assert_uint_eq(run_life(code_page, 1, 77), 1);
+	ck_assert_uint_eq(run_life(code_page, 2, 77), 1);	/* the last life's code ran */
+	ck_assert_uint_eq(run_life(code_page, 3, 78), 3);	/* another id: translated anew */
+	ck_assert_uint_eq(run_life(code_page, 4, 0), 4);	/* no id: never reused */
+	ck_assert_uint_eq(run_life(code_page, 5, 0), 5);
+	munmap(code_page, PAGE);
+}
+END_TEST
+
+/* Writable code is never kept, whatever the id says. */
+START_TEST(writable_code_is_never_reused)
+{
+	unsigned char *code_page = page();
+	static struct rig r;
+	struct cpu_fault f;
+	char err[256];
+
+	for (uint32_t v = 1; v <= 2; v++) {
+		unsigned char code[] = { 0xb8, (unsigned char)v, 0, 0, 0, 0xcd, 0x81 };
+
+		memcpy(code_page, code, sizeof(code));
+		memset(&r, 0, sizeof(r));
+		r.stop_on_trap = 1;
+		r.cpu = cpu_new_code(trap, &r, 99, err, sizeof(err));
+		ck_assert_msg(r.cpu != NULL, "cpu_new_code: %s", err);
+		r.stack = page();
+		ck_assert_int_eq(cpu_map(r.cpu, CODE, PAGE, CPU_PROT_R | CPU_PROT_W | CPU_PROT_X, code_page), 0);
+		ck_assert_int_eq(cpu_map(r.cpu, STACK, PAGE, CPU_PROT_R | CPU_PROT_W, r.stack), 0);
+		ck_assert_int_eq(cpu_start(r.cpu, CODE, STACK + PAGE, 0), 0);
+		ck_assert_int_eq(cpu_run(r.cpu, &f), CPU_EXIT_STOP);
+		ck_assert_uint_eq(r.a, v);
+		cpu_free(r.cpu);
+		munmap(r.stack, PAGE);
+	}
+	munmap(code_page, PAGE);
+}
+END_TEST
+
 /* An engine back from the pool soon after its warm-up skips the next one;
  * one that has waited longer warms up again. */
 START_TEST(a_pooled_engine_still_warm_skips_the_warm_up)
@@ -648,6 +724,8 @@ cpu_suite(void)
 	t = tcase_create("reuse");
 	tcase_add_test(t, a_reused_engine_is_indistinguishable_from_a_new_one);
 	tcase_add_test(t, a_reused_engine_has_no_region_left);
+	tcase_add_test(t, code_with_the_same_id_is_not_translated_again);
+	tcase_add_test(t, writable_code_is_never_reused);
 	suite_add_tcase(s, t);
 	t = tcase_create("memory");
 	tcase_add_test(t, idle_engines_cost_under_2_mib_each);

@@ -115,10 +115,15 @@ struct cpu {
 		uint32_t	addr, size;
 		int		prot;	/* CPU_PROT_* */
 		int		kept;	/* left from the last life, not mapped again yet */
+		int		recheck;	/* code kept from the last life, taken back:
+					 * it stays only if the code ids agree */
 		void		*host;
 	} maps[CPU_REUSE_REGIONS];	/* the engine's guest mappings, while they fit */
 	int		nmaps;
 	int		nkept;		/* of them, kept from the last life */
+	int		nrecheck;	/* of them, taken back with their code */
+	uint64_t	code_id;	/* what the read-only code mappings hold (cpu_set_code_id) */
+	uint64_t	kept_id;	/* the code id of the last life's, kept */
 	int		untracked;	/* more mappings than maps[] holds: never reused */
 	uc_context	*pristine;	/* the CPU state right after the engine was built */
 	int		lives;		/* processes this engine has served */
@@ -283,8 +288,9 @@ setup_gdt(struct cpu *c)
  * the two cpu_new installs, an empty TLB.  0, or -1 if Unicorn refuses.
  */
 static int
-reuse(struct cpu *c, cpu_trap_fn trap, void *ctx)
+reuse(struct cpu *c, cpu_trap_fn trap, void *ctx, uint64_t code_id)
 {
+	c->code_id = code_id;
 	c->trap = trap;
 	c->trap_ctx = ctx;
 	c->deadline = UINT64_MAX;
@@ -304,15 +310,48 @@ reuse(struct cpu *c, cpu_trap_fn trap, void *ctx)
 	return 0;
 }
 
+/*
+ * Take an engine out of the pool for a life whose code will have CODE_ID:
+ * the one that kept code with that id, else the one that waited longest
+ * (the pool is in the order engines came back), so that an engine whose
+ * code the next fork may want again is not the first to lose it.  NULL
+ * (build one) rather than take the only engine there when it kept code: a
+ * fork+exec loop then settles on two, one for the children up to their
+ * execve and one for the programs they run.
+ */
+static struct cpu *
+pool_take(uint64_t code_id)
+{
+	int pick = 0;
+	struct cpu *c;
+
+	for (int i = npool - 1; i >= 0 && code_id != 0; i--)
+		if (pool[i]->kept_id == code_id) {
+			pick = i;
+			break;
+		}
+	if (pool[pick]->kept_id != code_id && npool == 1 && pool[0]->kept_id != 0)
+		return NULL;
+	c = pool[pick];
+	memmove(&pool[pick], &pool[pick + 1], (size_t)(npool - pick - 1) * sizeof(pool[0]));
+	npool--;
+	return c;
+}
+
 struct cpu *
 cpu_new(cpu_trap_fn trap, void *ctx, char *err, size_t errlen)
+{
+	return cpu_new_code(trap, ctx, 0, err, errlen);
+}
+
+struct cpu *
+cpu_new_code(cpu_trap_fn trap, void *ctx, uint64_t code_id, char *err, size_t errlen)
 {
 	struct cpu *c;
 	uc_err e;
 
-	while (npool > 0) {
-		c = pool[--npool];
-		if (reuse(c, trap, ctx) == 0)
+	while (npool > 0 && (c = pool_take(code_id)) != NULL) {
+		if (reuse(c, trap, ctx, code_id) == 0)
 			return c;
 		c->broken = 1;
 		cpu_free(c);
@@ -321,6 +360,7 @@ cpu_new(cpu_trap_fn trap, void *ctx, char *err, size_t errlen)
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
+	c->code_id = code_id;
 	c->trap = trap;
 	c->trap_ctx = ctx;
 	c->deadline = UINT64_MAX;
@@ -379,6 +419,8 @@ forget_mapping(struct cpu *c, int i)
 {
 	if (c->maps[i].kept)
 		c->nkept--;
+	if (c->maps[i].recheck)
+		c->nrecheck--;
 	c->maps[i] = c->maps[--c->nmaps];
 }
 
@@ -402,15 +444,43 @@ drop_kept(struct cpu *c, uint32_t addr, uint32_t size)
 }
 
 /*
+ * Before the first run of a life: the code mappings taken back from the last
+ * life keep the code translated from them only if this life's code id is
+ * that life's (the owner vouches that the bytes are the same); otherwise
+ * that code is dropped, the mappings stay.
+ */
+static void
+settle_code(struct cpu *c)
+{
+	int keep = c->code_id != 0 && c->code_id == c->kept_id;
+
+	for (int i = 0; i < c->nmaps && c->nrecheck > 0; i++) {
+		struct cpu_mapping *m = &c->maps[i];
+
+		if (!m->recheck)
+			continue;
+		if (!keep)
+			uc_ctl_remove_cache(c->uc, m->addr, (uint64_t)m->addr + m->size);
+		m->recheck = 0;
+		c->nrecheck--;
+	}
+	c->kept_id = 0;
+}
+
+/*
  * Make C fit for another life: remove the preemption hook and take every
  * executable guest mapping out of the engine, which drops the code
- * translated from it and its TLB entries.  Mappings without execute
- * permission hold no translated code: they stay, marked kept, because
- * Unicorn unmaps page by page (an 8 MiB stack costs ~0.3 ms) and the next
- * life usually maps the same range with the same host memory again (its
- * address space is a new reservation, which the host tends to place where
- * the last one was); cpu_map then only takes it back, and drop_kept unmaps
- * the rest before the guest runs.  Returns 0, or -1 if C must be closed.
+ * translated from it and its TLB entries, unless the life has a code id
+ * (cpu_set_code_id) and the mapping is read-only: such code cannot have
+ * changed under Unicorn, and a next life with the same id (a fork child of
+ * the same parent, typically, running the same path to its execve) runs it
+ * without translating it again.  Mappings without execute permission hold
+ * no translated code: they stay, marked kept, because Unicorn unmaps page
+ * by page (an 8 MiB stack costs ~0.3 ms) and the next life usually maps the
+ * same range with the same host memory again (its address space is a new
+ * reservation, which the host tends to place where the last one was);
+ * cpu_map then only takes it back, and drop_kept unmaps the rest before the
+ * guest runs.  Returns 0, or -1 if C must be closed.
  */
 static int
 scrub(struct cpu *c)
@@ -426,7 +496,7 @@ scrub(struct cpu *c)
 	for (int i = c->nmaps - 1; i >= 0; i--) {
 		struct cpu_mapping *m = &c->maps[i];
 
-		if (m->prot & CPU_PROT_X) {
+		if ((m->prot & CPU_PROT_X) && (c->code_id == 0 || (m->prot & CPU_PROT_W))) {
 			if (uc_mem_unmap(c->uc, m->addr, m->size) != UC_ERR_OK)
 				return -1;
 			forget_mapping(c, i);
@@ -435,6 +505,7 @@ scrub(struct cpu *c)
 			c->nkept++;
 		}
 	}
+	c->kept_id = c->code_id;
 	return 0;
 }
 
@@ -494,6 +565,10 @@ cpu_map(struct cpu *c, uint32_t addr, uint32_t size, int prot, void *host)
 		if (m->kept && m->addr == addr && m->size == size && m->prot == prot && m->host == host) {
 			m->kept = 0;	/* the same as the last life's: taken back as it is */
 			c->nkept--;
+			if (prot & CPU_PROT_X) {
+				m->recheck = 1;	/* with its code, if settle_code agrees */
+				c->nrecheck++;
+			}
 			return 0;
 		}
 	}
@@ -847,6 +922,8 @@ cpu_run(struct cpu *c, struct cpu_fault *fault)
 		c->broken = 1;
 		return CPU_EXIT_ERROR;
 	}
+	if (c->nrecheck > 0 || c->kept_id != 0)
+		settle_code(c);
 	if (c->entering) {
 		begin = CPU_KERNEL_BASE + KP_TRAMPOLINE;
 		c->entering = 0;
@@ -922,6 +999,12 @@ cpu_request_stop(struct cpu *c)
 {
 	c->stop_asked = 1;
 	uc_emu_stop(c->uc);
+}
+
+void
+cpu_set_code_id(struct cpu *c, uint64_t id)
+{
+	c->code_id = id;
 }
 
 unsigned

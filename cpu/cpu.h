@@ -95,6 +95,26 @@ typedef void (*cpu_trap_fn)(void *ctx, struct cpu *cpu, uint32_t vector);
 struct cpu *cpu_new(cpu_trap_fn trap, void *ctx, char *err, size_t errlen);
 
 /*
+ * cpu_new_code: cpu_new for a life whose code will have CODE_ID (see
+ * cpu_set_code_id; 0: none): an engine kept by cpu_free whose last life had
+ * that id is taken first, with the code it translated from its read-only
+ * executable mappings, which then runs again without being translated again
+ * if this life maps the same ranges, with the same protection and host
+ * memory, and still has CODE_ID at its first cpu_run.
+ */
+struct cpu *cpu_new_code(cpu_trap_fn trap, void *ctx, uint64_t code_id, char *err, size_t errlen);
+
+/*
+ * cpu_set_code_id: declare what the guest's read-only executable mappings
+ * hold: ID names their bytes and layout, and the owner vouches that two lives
+ * given the same nonzero ID hold the same bytes at the same addresses (a
+ * fork child holds its parent's).  0: nothing to vouch for (never reused).
+ * Set it whenever such a mapping or its bytes change; writable executable
+ * mappings are never reused.
+ */
+void cpu_set_code_id(struct cpu *cpu, uint64_t id);
+
+/*
  * cpu_free: end CPU's use.  Every guest mapping is removed and the engine is
  * either kept, scrubbed, for a later cpu_new (at most a few, each for a
  * bounded number of lives, and never one whose last run faulted or failed),

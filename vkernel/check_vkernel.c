@@ -439,6 +439,45 @@ START_TEST(copy_helpers_check_every_byte)
 }
 END_TEST
 
+/* The code id names the executable bytes: it changes with them, and only
+ * with them (cpu_set_code_id lets a later life reuse code translated from
+ * bytes with the same id, so a change it missed would run stale code). */
+START_TEST(the_code_id_changes_with_executable_bytes_only)
+{
+	struct vk_vm *vm = &proc->vm;
+	uint64_t id;
+
+	ck_assert_int_eq(vk_vm_map(vm, 0x04000000, 2 * VK_PAGE, VK_PROT_READ | VK_PROT_EXEC), 0);
+	id = vm->code_id;
+	ck_assert_uint_ne(id, 0);
+	/* Data: mapping, writing, protecting, unmapping it changes nothing. */
+	ck_assert_int_eq(vk_vm_map(vm, 0x04100000, VK_PAGE, VK_PROT_READ | VK_PROT_WRITE), 0);
+	ck_assert_int_eq(vk_host_write(vm, 0x04100000, "data", 4), 0);
+	ck_assert_int_eq(vk_copyout(vm, MSG, "data", 4), 0);
+	ck_assert_int_eq(vk_vm_protect(vm, 0x04100000, VK_PAGE, VK_PROT_READ), 0);
+	ck_assert_int_eq(vk_vm_unmap(vm, 0x04100000, VK_PAGE), 0);
+	ck_assert_uint_eq(vm->code_id, id);
+	/* Code: a host write, a protection change, an unmap, a new mapping. */
+	ck_assert_int_eq(vk_host_write(vm, 0x04000010, "\x90", 1), 0);
+	ck_assert_uint_ne(vm->code_id, id);
+	id = vm->code_id;
+	ck_assert_int_eq(vk_vm_protect(vm, 0x04001000, VK_PAGE, VK_PROT_READ | VK_PROT_WRITE | VK_PROT_EXEC), 0);
+	ck_assert_uint_ne(vm->code_id, id);
+	id = vm->code_id;
+	ck_assert_int_eq(vk_vm_unmap(vm, 0x04001000, VK_PAGE), 0);
+	ck_assert_uint_ne(vm->code_id, id);
+	id = vm->code_id;
+	ck_assert_int_eq(vk_vm_map(vm, 0x04200000, VK_PAGE, VK_PROT_READ | VK_PROT_EXEC), 0);
+	ck_assert_uint_ne(vm->code_id, id);
+	id = vm->code_id;
+	vk_vm_code_changed(vm, 0x04200000, VK_PAGE);
+	ck_assert_uint_ne(vm->code_id, id);
+	id = vm->code_id;
+	vk_vm_code_changed(vm, MSG, VK_PAGE);	/* not code */
+	ck_assert_uint_eq(vm->code_id, id);
+}
+END_TEST
+
 START_TEST(find_free_goes_top_down_and_skips_mappings)
 {
 	struct vk_vm *vm = &proc->vm;
@@ -765,6 +804,7 @@ vkernel_suite(void)
 	tcase_add_test(t, new_mappings_are_zero_filled);
 	tcase_add_test(t, copy_helpers_check_every_byte);
 	tcase_add_test(t, find_free_goes_top_down_and_skips_mappings);
+	tcase_add_test(t, the_code_id_changes_with_executable_bytes_only);
 	suite_add_tcase(s, t);
 
 	t = tcase_create("path_confinement");

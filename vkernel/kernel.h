@@ -55,6 +55,7 @@ struct vk_vm {
 	int		phys_merge_at;	/* merge again when nphys passes this */
 	uint32_t	brk_start;	/* first brk address (end of the program) */
 	uint32_t	brk;		/* current break */
+	uint64_t	code_id;	/* names the bytes of the executable mappings (see vk_vm_code_changed) */
 };
 
 #define VK_ACC_READ	1
@@ -95,7 +96,17 @@ int vk_copyout(const struct vk_vm *vm, uint32_t dst, const void *src, uint32_t l
 int vk_copyinstr(const struct vk_vm *vm, char *dst, uint32_t src, size_t max);
 /* vk_host_write: the kernel's own write into guest memory, ignoring guest
  * permissions (loading segments, building the stack).  0 or VK_EFAULT if unmapped. */
-int vk_host_write(const struct vk_vm *vm, uint32_t dst, const void *src, uint32_t len);
+int vk_host_write(struct vk_vm *vm, uint32_t dst, const void *src, uint32_t len);
+/*
+ * vk_vm_code_changed: the bytes of [ADDR, ADDR+LEN) have changed other than
+ * through the guest's own stores (a host write, a page dropped).  If any of
+ * it is executable, the code translated from it is dropped and the address
+ * space's code id (cpu_set_code_id) is renewed.  Every mapping change that
+ * involves executable memory renews it too; a fork child's is its parent's.
+ */
+void vk_vm_code_changed(struct vk_vm *vm, uint32_t addr, uint32_t len);
+/* vk_vm_set_code_id: give VM (a fork child's, once its memory is a copy) the code id ID. */
+void vk_vm_set_code_id(struct vk_vm *vm, uint64_t id);
 
 /* ---- path.c: guest paths confined to the guest root ---- */
 #define VK_PATH_MAX	4096

@@ -424,6 +424,7 @@ copy_memory(struct vk_vm *to, const struct vk_vm *from)
 	}
 	to->brk_start = from->brk_start;
 	to->brk = from->brk;
+	vk_vm_set_code_id(to, from->code_id);	/* the same bytes: the same code */
 	return 0;
 }
 
@@ -472,7 +473,9 @@ do_fork(struct vk_proc *p, struct vk_msghdr *hdr, uint32_t flags)
 	c->upctl = p->upctl;		/* the control block too: it is in copied memory */
 	if (c->fs.root == NULL || c->fs.rootfd < 0 || vk_pstate_fork(c, p) != 0)
 		goto fail;
-	if ((c->cpu = cpu_new(vk_gate, c, cerr, sizeof(cerr))) == NULL ||
+	/* An engine whose last life had this code (an earlier child, typically)
+	 * runs it without translating it again. */
+	if ((c->cpu = cpu_new_code(vk_gate, c, p->vm.code_id, cerr, sizeof(cerr))) == NULL ||
 	    vk_vm_init(&c->vm, c->cpu) != 0 || copy_memory(&c->vm, &p->vm) != 0 ||
 	    cpu_copy_state(c->cpu, p->cpu) != 0)
 		goto fail;

@@ -1035,9 +1035,11 @@ vk_sys_madvise(struct vk_proc *p, struct vk_msg_madvise *m)
 			continue;
 		}
 		stop = r->end < end ? r->end : end;
-		if ((a == 4 || a == 8 || a == 24) && stop <= VK_STACK_TOP)
+		if ((a == 4 || a == 8 || a == 24) && stop <= VK_STACK_TOP) {
 			madvise(vk_guest_ptr(&p->vm, (uint32_t)at, (uint32_t)(stop - at), 0), (size_t)(stop - at),
 			    MADV_DONTNEED);
+			vk_vm_code_changed(&p->vm, (uint32_t)at, (uint32_t)(stop - at));
+		}
 		at = stop;
 	}
 	return hole ? VK_ENOMEM : 0;

@@ -104,6 +104,45 @@ first_above(const struct vk_vm *vm, uint32_t addr)
 	return first_above_in(vm->reg, vm->nreg, addr);
 }
 
+/* Code ids are unique in the vkrun process: a new one for every change. */
+static uint64_t last_code_id;
+
+static void
+new_code_id(struct vk_vm *vm)
+{
+	vm->code_id = ++last_code_id;
+	if (vm->cpu != NULL)
+		cpu_set_code_id(vm->cpu, vm->code_id);
+}
+
+void
+vk_vm_set_code_id(struct vk_vm *vm, uint64_t id)
+{
+	vm->code_id = id;
+	if (vm->cpu != NULL)
+		cpu_set_code_id(vm->cpu, id);
+}
+
+/* Whether a mapping of [START, END) has execute permission. */
+static int
+has_exec(const struct vk_vm *vm, uint32_t start, uint64_t end)
+{
+	for (int i = first_above_in(vm->reg, vm->nreg, start); i < vm->nreg && vm->reg[i].start < end; i++)
+		if (vm->reg[i].prot & VK_PROT_EXEC)
+			return 1;
+	return 0;
+}
+
+void
+vk_vm_code_changed(struct vk_vm *vm, uint32_t addr, uint32_t len)
+{
+	if (len == 0 || !has_exec(vm, addr, (uint64_t)addr + len))
+		return;
+	if (vm->cpu != NULL)
+		cpu_flush_code(vm->cpu, addr, len);
+	new_code_id(vm);
+}
+
 static int
 phys_map(struct vk_vm *vm, struct vk_region r)
 {
@@ -227,6 +266,10 @@ vm_set(struct vk_vm *vm, uint32_t start, uint32_t end, int prot, int keep)
 	if (vm->nphys + 2 > VK_PHYS_MAX && (phys_compact(vm) != 0 || vm->nphys + 2 > VK_PHYS_MAX))
 		return VK_ENOMEM;
 
+	/* New bytes, or bytes the guest may have written, become code (or stop
+	 * being code): the code id changes. */
+	if ((prot >= 0 && (prot & VK_PROT_EXEC)) || has_exec(vm, start, end))
+		new_code_id(vm);
 	/* Host side first: new pages zero (unless KEEP: a protection change) and
 	 * accessible, dropped pages released. */
 	if (prot >= 0) {
@@ -379,12 +422,13 @@ vk_copyinstr(const struct vk_vm *vm, char *dst, uint32_t src, size_t max)
 }
 
 int
-vk_host_write(const struct vk_vm *vm, uint32_t dst, const void *src, uint32_t len)
+vk_host_write(struct vk_vm *vm, uint32_t dst, const void *src, uint32_t len)
 {
 	void *p = vk_guest_ptr(vm, dst, len, 0);
 
 	if (p == NULL)
 		return VK_EFAULT;
 	memcpy(p, src, len);
+	vk_vm_code_changed(vm, dst, len);
 	return 0;
 }
