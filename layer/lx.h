@@ -21,7 +21,33 @@ extern const lx_fn lx_table[LX_NCALLS];
 /* lx_call: send M and return ms_result, or -errno (no errno is touched). */
 int64_t lx_call(struct vk_msghdr *m);
 
-/* Signals (lx_signal.c, lx_itimer.c; docs/linux-signals.md). */
+/* Memory helpers (the layer has no libc): whole words with rep stos/movs,
+ * which the emulator runs far faster than a loop of byte accesses. */
+static inline void
+lx_zero(void *p, uint32_t n)
+{
+	uint32_t w = n / 4;
+	uint8_t *d = (uint8_t *)p + (n & ~3u);
+
+	__asm__ volatile("rep stosl" : "+D"(p), "+c"(w) : "a"(0) : "memory");
+	for (n &= 3; n > 0; n--)
+		*d++ = 0;
+}
+
+static inline void
+lx_copy(void *to, const void *from, uint32_t n)
+{
+	uint32_t w = n / 4;
+	uint8_t *d = (uint8_t *)to + (n & ~3u);
+	const uint8_t *s = (const uint8_t *)from + (n & ~3u);
+
+	__asm__ volatile("rep movsl" : "+D"(to), "+S"(from), "+c"(w) :: "memory");
+	for (n &= 3; n > 0; n--)
+		*d++ = *s++;
+}
+
+/* Signals (lx_signal.c, lx_sigframe.c, lx_itimer.c; docs/linux-signals.md;
+ * lx_signal.h has what only the signal files share). */
 struct lx_sinfo {
 	int32_t		signo, code, pid, uid, status;
 	uint32_t	addr;
