@@ -28,7 +28,12 @@
  *  - raise() with each kind of default action: terminate (the exit status
  *    of a child), ignore (CHLD, URG, WINCH, CONT go on);
  *  - execve keeps the mask, a pending signal and an ignored one (and a
- *    failed execve changes nothing).
+ *    failed execve changes nothing);
+ *  - sigtimedwait takes a blocked pending signal with its siginfo and no
+ *    handler runs; {0, 0} polls (EAGAIN); a 50 ms timeout is EAGAIN after
+ *    50 ms or more; sigwaitinfo and sigwait woken by a child's kill; EINTR
+ *    when a handler outside the set runs; EINVAL and EFAULT; both Linux
+ *    calls (177 with a 32-bit timespec, 421 with a 64-bit one).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -38,6 +43,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -232,6 +238,21 @@ test_nodefer(void)
 	CHECK_EQ(count, 3);
 }
 
+/* A child that sends S to its parent after 20 ms, then exits. */
+static pid_t
+kill_parent_later(int s)
+{
+	pid_t c = fork();
+
+	CHECK(c >= 0);
+	if (c == 0) {
+		usleep(20000);
+		kill(getppid(), s);
+		_exit(0);
+	}
+	return c;
+}
+
 static void
 test_pending(void)
 {
@@ -255,13 +276,7 @@ test_pending(void)
 
 	/* sigsuspend: the signal comes from a child; the mask is back after. */
 	CHECK_EQ(sigprocmask(SIG_BLOCK, &m, NULL), 0);
-	pid_t c = fork();
-	CHECK(c >= 0);
-	if (c == 0) {
-		usleep(20000);
-		kill(getppid(), SIGUSR1);
-		_exit(0);
-	}
+	pid_t c = kill_parent_later(SIGUSR1);
 	sigemptyset(&p);
 	CHECK_ERR(sigsuspend(&p), EINTR);
 	CHECK_EQ(count, 2);
@@ -623,6 +638,93 @@ test_exec(void)
 	CHECK_EQ(WIFSIGNALED(status) ? WTERMSIG(status) : 100 + WEXITSTATUS(status), SIGUSR1);
 }
 
+static long long
+mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000ll + ts.tv_nsec / 1000000;
+}
+
+static void
+test_sigtimedwait(void)
+{
+	struct timespec zero = { 0, 0 }, ms50 = { 0, 50000000 }, bad = { 0, 1000000000 };
+	int32_t ts32[2] = { 1, 0 };
+	sigset_t m, p;
+	siginfo_t si;
+	long long t0;
+	pid_t c;
+	int s;
+
+	count = 0;
+	set_handler(SIGUSR1, on_sig, 0);
+	set_handler(SIGUSR2, on_sig, 0);
+	sigemptyset(&m);
+	sigaddset(&m, SIGUSR1);
+	sigaddset(&m, SIGUSR2);
+	CHECK_EQ(sigprocmask(SIG_BLOCK, &m, NULL), 0);
+
+	/* A blocked pending signal is taken, with its siginfo, and no handler runs. */
+	CHECK_EQ(kill(getpid(), SIGUSR1), 0);
+	memset(&si, 0, sizeof(si));
+	CHECK_EQ(sigtimedwait(&m, &si, &ms50), SIGUSR1);
+	CHECK_EQ(si.si_signo, SIGUSR1);
+	CHECK_EQ(si.si_code, SI_USER);
+	CHECK_EQ(si.si_pid, getpid());
+	CHECK_EQ(count, 0);
+	CHECK_EQ(sigpending(&p), 0);
+	CHECK(!sigismember(&p, SIGUSR1));
+
+	/* {0, 0} polls; a timeout that passes is EAGAIN, not sooner. */
+	CHECK_ERR(sigtimedwait(&m, &si, &zero), EAGAIN);
+	t0 = mono_ms();
+	CHECK_ERR(sigtimedwait(&m, &si, &ms50), EAGAIN);
+	CHECK(mono_ms() - t0 >= 50);
+
+	/* sigwaitinfo and sigwait, woken by a child's kill. */
+	c = kill_parent_later(SIGUSR2);
+	memset(&si, 0, sizeof(si));
+	CHECK_EQ(sigwaitinfo(&m, &si), SIGUSR2);
+	CHECK_EQ(si.si_pid, c);
+	CHECK_EQ(waitpid(c, NULL, 0), c);
+	c = kill_parent_later(SIGUSR1);
+	CHECK_EQ(sigwait(&m, &s), 0);
+	CHECK_EQ(s, SIGUSR1);
+	CHECK_EQ(waitpid(c, NULL, 0), c);
+	CHECK_EQ(count, 0);
+
+	/* Both Linux calls: 177 (32-bit timespec), 421 (64-bit). */
+	raise(SIGUSR2);
+	CHECK_EQ(syscall(SYS_rt_sigtimedwait, &m, &si, ts32, 8), SIGUSR2);
+	raise(SIGUSR1);
+	CHECK_EQ(syscall(SYS_rt_sigtimedwait_time64, &m, NULL, NULL, 8), SIGUSR1);
+
+	/* A caught signal outside the set interrupts the wait: EINTR. */
+	sigemptyset(&p);
+	sigaddset(&p, SIGUSR1);
+	CHECK_EQ(sigprocmask(SIG_UNBLOCK, &p, NULL), 0);
+	sigdelset(&m, SIGUSR1);
+	c = kill_parent_later(SIGUSR1);
+	CHECK_ERR(sigwaitinfo(&m, &si), EINTR);
+	CHECK_EQ(count, 1);
+	CHECK_EQ(waitpid(c, NULL, 0), c);
+
+	/* Bad arguments. */
+	CHECK_ERR(sigtimedwait(&m, &si, &bad), EINVAL);
+	CHECK_ERR(syscall(SYS_rt_sigtimedwait, &m, &si, ts32, 4), EINVAL);
+	CHECK_ERR(syscall(SYS_rt_sigtimedwait, 16, &si, ts32, 8), EFAULT);
+	CHECK_ERR(syscall(SYS_rt_sigtimedwait, &m, &si, 16, 8), EFAULT);
+	raise(SIGUSR2);
+	CHECK_ERR(syscall(SYS_rt_sigtimedwait, &m, 16, ts32, 8), EFAULT);
+
+	sigemptyset(&m);
+	CHECK_EQ(sigprocmask(SIG_SETMASK, &m, NULL), 0);
+	signal(SIGUSR1, SIG_DFL);
+	signal(SIGUSR2, SIG_DFL);
+}
+
 static const struct {
 	const char *name;
 	void (*fn)(void);
@@ -640,6 +742,7 @@ static const struct {
 	{ "itimer", test_itimer },
 	{ "default", test_default_actions },
 	{ "sigpipe", test_sigpipe },
+	{ "sigtimedwait", test_sigtimedwait },
 };
 
 /* With arguments, only the tests named (for debugging one). */

@@ -46,6 +46,11 @@ lx_copy(void *to, const void *from, uint32_t n)
 		*d++ = *s++;
 }
 
+/* lx_timespec_ns: the 32-bit (T64 0) or 64-bit timespec at ADDR in ns:
+ * 0, -EFAULT (ADDR 0; an unreadable one faults into EFAULT, docs/abi.md
+ * §10) or -EINVAL (negative, or nanoseconds out of range), as Linux checks. */
+int32_t lx_timespec_ns(uint32_t addr, int t64, int64_t *ns);
+
 /* Signals (lx_signal.c, lx_sigframe.c, lx_itimer.c; docs/linux-signals.md;
  * lx_signal.h has what only the signal files share). */
 struct lx_sinfo {
@@ -79,6 +84,13 @@ void lx_sig_before_exec(void);
 /* lx_sig_exec_failed: execve failed: take the signals back. */
 void lx_sig_exec_failed(void);
 void lx_timer_fork_child(void);
+/* lx_timeout_start: arm the timeout of a signal wait, NS (> 0) from now, a
+ * one-shot timer message on the signal port: 0, or -errno when the kernel
+ * refuses it.  lx_timeout_over: it has expired (its answer was taken).
+ * lx_timeout_stop: disarm it (harmless when it is not armed). */
+int32_t lx_timeout_start(int64_t ns);
+int lx_timeout_over(void);
+void lx_timeout_stop(void);
 
 #define LX_ARGS uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5, uint32_t a6
 #define LX_DECL(name) int32_t lx_##name(LX_ARGS)

@@ -427,35 +427,52 @@ enter_handler(struct vk_upframe_abi *c, int s, const struct lx_sinfo *si, uint32
 	sync_set();
 }
 
-/* The next pending signal to deliver now (the fault's first), or 0. */
+/* The next pending signal of AMONG (the fault's first, then the lowest
+ * number), or 0. */
+static int
+next_in(uint64_t among)
+{
+	uint64_t p = sig.pending & among;
+
+	if (p == 0)
+		return 0;
+	if (sig.sync != 0 && (p & BIT(sig.sync)))
+		return sig.sync;
+	return __builtin_ctzll(p) + 1;
+}
+
+/* The next pending signal to deliver now, or 0. */
 static int
 next_ready(void)
 {
-	uint64_t ready = sig.pending & ~sig.blocked;
+	return next_in(~sig.blocked);
+}
 
-	if (ready == 0)
-		return 0;
-	if (sig.sync != 0 && (ready & BIT(sig.sync)))
-		return sig.sync;
-	return __builtin_ctzll(ready) + 1;
+/* Take pending signal S off the pending set, its information into *SI. */
+static void
+unpend(int s, struct lx_sinfo *si)
+{
+	*si = sig.info[s];
+	sig.pending &= ~BIT(s);
+	if (s == sig.sync)
+		sig.sync = 0;
+	update_work();
 }
 
 /* Deliver every signal that can be now, over context C (LIMIT: see lx_frame_push). */
 static void
 deliver_all(struct vk_upframe_abi *c, uint32_t limit)
 {
+	struct lx_sinfo si;
 	int s;
 
 	while ((s = next_ready()) != 0) {
-		sig.pending &= ~BIT(s);
-		if (s == sig.sync)
-			sig.sync = 0;
+		unpend(s, &si);
 		if (caught(s))
-			enter_handler(c, s, &sig.info[s], limit);
+			enter_handler(c, s, &si, limit);
 		else if (!ignored(s))
 			default_action(s);
 	}
-	update_work();
 }
 
 /* ---- the dispatcher ---- */
@@ -517,13 +534,18 @@ get_gs(void)
 /* Leave a critical section of the personality's own: flushsys() delivers
  * what the kernel held back meanwhile. */
 static void
+flushsys(void)
+{
+	uint32_t e = 0;
+
+	__asm__ volatile("int $0x81" : "+a"(e) : "c"(0), "d"(0) : "memory");
+}
+
+static void
 crit_exit(void)
 {
-	if (--ctl.uc_crit == 0 && ctl.uc_pending) {
-		uint32_t e = 0;
-
-		__asm__ volatile("int $0x81" : "+a"(e) : "c"(0), "d"(0) : "memory");
-	}
+	if (--ctl.uc_crit == 0 && ctl.uc_pending)
+		flushsys();
 }
 
 /*
@@ -738,19 +760,42 @@ LX_DECL(rt_sigpending)
 	return 0;
 }
 
-/* Wait until a signal with a handler can be delivered: EINTR for the exit
- * path to deliver it. */
+/* The timeout of a signal wait: none, a poll, or a timer message (lx_itimer.c). */
+enum wait_limit { WAIT_FOREVER, WAIT_POLL, WAIT_TIMER };
+
+/*
+ * Wait until a signal of SET is pending (taken into *SI: its number), a
+ * signal with a handler can be delivered (EINTR, for the exit path to
+ * deliver it), or the time LIMIT allows is over (EAGAIN).  A poll first
+ * lets the kernel hand over what it holds for us (flushsys).
+ */
 static int32_t
-wait_signal(void)
+wait_signal(uint64_t set, struct lx_sinfo *si, enum wait_limit limit)
 {
+	int polled = 0, s;
 	uint32_t e;
 
 	for (;;) {
 		ctl.uc_crit++;
 		settle();
+		if ((s = next_in(set)) != 0) {
+			unpend(s, si);
+			crit_exit();
+			return s;
+		}
 		if (handler_ready()) {
 			crit_exit();
 			return -VK_EINTR;
+		}
+		if ((limit == WAIT_POLL && polled) || (limit == WAIT_TIMER && lx_timeout_over())) {
+			crit_exit();
+			return -VK_EAGAIN;
+		}
+		if (limit == WAIT_POLL) {
+			crit_exit();
+			flushsys();
+			polled = 1;
+			continue;
 		}
 		e = VK_EDEADLK;
 		if (armed) {
@@ -775,6 +820,7 @@ wait_signal(void)
 LX_DECL(rt_sigsuspend)
 {
 	const uint32_t *set = (const uint32_t *)a1;
+	struct lx_sinfo si;
 	uint64_t m;
 
 	(void)a3; (void)a4; (void)a5; (void)a6;
@@ -784,14 +830,66 @@ LX_DECL(rt_sigsuspend)
 	sig.saved = sig.blocked;
 	sig.have_saved = 1;
 	set_mask(m);
-	return wait_signal();
+	return wait_signal(0, &si, WAIT_FOREVER);
 }
 
 LX_DECL(pause)
 {
+	struct lx_sinfo si;
+
 	(void)a1; (void)a2; (void)a3; (void)a4; (void)a5; (void)a6;
-	return wait_signal();
+	return wait_signal(0, &si, WAIT_FOREVER);
 }
+
+/* Fault now, before anything changes, if the N bytes at P cannot be
+ * written: the caller's EFAULT (docs/abi.md §10). */
+static void
+probe_write(uint32_t p, uint32_t n)
+{
+	volatile uint8_t *b = (volatile uint8_t *)p;
+
+	b[0] = b[0];
+	b[n - 1] = b[n - 1];
+}
+
+/*
+ * rt_sigtimedwait(set, info, timeout, sigsetsize), TIMEOUT a 32-bit (T64
+ * 0) or 64-bit timespec: take a pending signal of SET without running its
+ * handler, as Linux does; NULL waits for ever, {0, 0} polls.  EAGAIN when
+ * the time is over, EINTR when a handler ran.  Every pointer is checked
+ * before a signal is taken, so a bad one costs none.
+ */
+static int32_t
+sigtimedwait(uint32_t uset, uint32_t uinfo, uint32_t uts, uint32_t size, int t64)
+{
+	enum wait_limit limit = WAIT_FOREVER;
+	struct lx_sinfo si;
+	uint64_t set;
+	int64_t ns;
+	int32_t r;
+
+	if (size != 8)
+		return -VK_EINVAL;
+	set = mask_of((const uint32_t *)uset);
+	if (uts != 0) {
+		if ((r = lx_timespec_ns(uts, t64, &ns)) != 0)
+			return r;
+		limit = ns == 0 ? WAIT_POLL : WAIT_TIMER;
+	}
+	if (uinfo != 0)
+		probe_write(uinfo, 128);
+	learn_ignored();
+	if (limit == WAIT_TIMER && (r = lx_timeout_start(ns)) != 0)
+		return r;
+	r = wait_signal(set, &si, limit);
+	lx_timeout_stop();
+	if (r > 0 && uinfo != 0)
+		lx_put_siginfo((uint32_t *)uinfo, &si);
+	return r;
+}
+
+LX_DECL(rt_sigtimedwait)	{ (void)a5; (void)a6; return sigtimedwait(a1, a2, a3, a4, 0); }
+LX_DECL(rt_sigtimedwait_time64)	{ (void)a5; (void)a6; return sigtimedwait(a1, a2, a3, a4, 1); }
 
 /* ---- sending ---- */
 
