@@ -33,7 +33,14 @@
  *    handler runs; {0, 0} polls (EAGAIN); a 50 ms timeout is EAGAIN after
  *    50 ms or more; sigwaitinfo and sigwait woken by a child's kill; EINTR
  *    when a handler outside the set runs; EINVAL and EFAULT; both Linux
- *    calls (177 with a 32-bit timespec, 421 with a 64-bit one).
+ *    calls (177 with a 32-bit timespec, 421 with a 64-bit one);
+ *  - real-time signals queue: three sigqueue'd SIGRTMIN+1 come three times,
+ *    in order, with their values (sent by the process itself or by a
+ *    child), SIGRTMIN+1 before SIGRTMIN+2, and sigqueue is EAGAIN once the
+ *    queue is full (RLIMIT_SIGPENDING lowered to 200 natively), with every
+ *    signal queued until then delivered in order; a standard signal sent 3
+ *    times while blocked comes once; rt_sigqueueinfo refuses a code of 0
+ *    or more to another process (EPERM).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -43,6 +50,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -725,6 +733,196 @@ test_sigtimedwait(void)
 	signal(SIGUSR2, SIG_DFL);
 }
 
+static volatile int rt_log[8], rt_n;
+
+static void
+on_rt(int s, siginfo_t *si, void *uc)
+{
+	(void)uc;
+	if (rt_n < 8)
+		rt_log[rt_n] = (s - SIGRTMIN) * 100 + si->si_value.sival_int;
+	rt_n++;
+}
+
+/* Wait for the next signal of M: its number; its value into *V (-1 none in 200 ms). */
+static int
+next_queued(const sigset_t *m, int *v, pid_t *from)
+{
+	struct timespec t = { 0, 200000000 };
+	siginfo_t si;
+	int s = sigtimedwait(m, &si, &t);
+
+	*v = s > 0 ? si.si_value.sival_int : -1;
+	if (from != NULL)
+		*from = s > 0 ? si.si_pid : 0;
+	return s;
+}
+
+static void
+test_rtqueue(void)
+{
+	struct sigaction sa;
+	sigset_t m, none;
+	union sigval v;
+	pid_t c, from;
+	int st, val;
+
+	sigemptyset(&m);
+	sigaddset(&m, SIGRTMIN + 1);
+	sigaddset(&m, SIGRTMIN + 2);
+	sigemptyset(&none);
+	CHECK_EQ(sigprocmask(SIG_BLOCK, &m, NULL), 0);
+
+	/* Sent by the process itself: three instances, in order, with values. */
+	for (int i = 1; i <= 3; i++) {
+		v.sival_int = i;
+		CHECK_EQ(sigqueue(getpid(), SIGRTMIN + 1, v), 0);
+	}
+	v.sival_int = 9;
+	CHECK_EQ(sigqueue(getpid(), SIGRTMIN + 2, v), 0);
+	for (int i = 1; i <= 3; i++) {
+		CHECK_EQ(next_queued(&m, &val, &from), SIGRTMIN + 1);
+		CHECK_EQ(val, i);
+		CHECK_EQ(from, getpid());
+	}
+	CHECK_EQ(next_queued(&m, &val, NULL), SIGRTMIN + 2);
+	CHECK_EQ(val, 9);
+
+	/* The same to a handler; while it runs, SIGRTMIN+2 waits (sa_mask). */
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_rt;
+	sa.sa_flags = SA_SIGINFO;
+	sigemptyset(&sa.sa_mask);
+	sigaddset(&sa.sa_mask, SIGRTMIN + 2);
+	CHECK_EQ(sigaction(SIGRTMIN + 1, &sa, NULL), 0);
+	CHECK_EQ(sigaction(SIGRTMIN + 2, &sa, NULL), 0);
+	rt_n = 0;
+	v.sival_int = 7;
+	CHECK_EQ(sigqueue(getpid(), SIGRTMIN + 2, v), 0);
+	for (int i = 1; i <= 3; i++) {
+		v.sival_int = i;
+		CHECK_EQ(sigqueue(getpid(), SIGRTMIN + 1, v), 0);
+	}
+	CHECK_EQ(rt_n, 0);
+	CHECK_EQ(sigprocmask(SIG_UNBLOCK, &m, NULL), 0);
+	CHECK_EQ(rt_n, 4);
+	CHECK_EQ(rt_log[0], 101);
+	CHECK_EQ(rt_log[1], 102);
+	CHECK_EQ(rt_log[2], 103);
+	CHECK_EQ(rt_log[3], 207);
+	CHECK_EQ(sigprocmask(SIG_BLOCK, &m, NULL), 0);
+
+	/* Sent by a child, through the kernel's queue. */
+	c = fork();
+	CHECK(c >= 0);
+	if (c == 0) {
+		for (int i = 4; i <= 6; i++) {
+			v.sival_int = i;
+			if (sigqueue(getppid(), SIGRTMIN + 1, v) != 0)
+				_exit(1);
+		}
+		_exit(0);
+	}
+	CHECK_EQ(waitpid(c, &st, 0), c);
+	CHECK_EQ(st, 0);
+	for (int i = 4; i <= 6; i++) {
+		CHECK_EQ(next_queued(&m, &val, &from), SIGRTMIN + 1);
+		CHECK_EQ(val, i);
+		CHECK_EQ(from, c);
+	}
+	CHECK_ERR(next_queued(&m, &val, NULL), EAGAIN);
+
+	/* Another process may not pass a signal off as the kernel's. */
+	siginfo_t si;
+	memset(&si, 0, sizeof(si));
+	si.si_code = SI_USER;
+	CHECK_ERR(syscall(SYS_rt_sigqueueinfo, getppid(), SIGRTMIN + 1, &si), EPERM);
+	CHECK_EQ(syscall(SYS_rt_sigqueueinfo, getpid(), SIGRTMIN + 1, &si), 0);
+	CHECK_EQ(next_queued(&m, &val, NULL), SIGRTMIN + 1);
+	CHECK_EQ(sigprocmask(SIG_UNBLOCK, &m, NULL), 0);
+	signal(SIGRTMIN + 1, SIG_DFL);
+	signal(SIGRTMIN + 2, SIG_DFL);
+}
+
+/* Queue S with values 0, 1, ... to PID until EAGAIN: how many went. */
+static int
+queue_until_full(pid_t pid, int s)
+{
+	union sigval v;
+	int n;
+
+	for (n = 0; n < 100000; n++) {
+		v.sival_int = n;
+		if (sigqueue(pid, s, v) != 0)
+			break;
+	}
+	CHECK_EQ(errno, EAGAIN);
+	return n;
+}
+
+/* Every one of N queued instances of S comes, with values 0 .. N-1 in order. */
+static void
+check_all_queued(const sigset_t *m, int s, int n)
+{
+	int val;
+
+	for (int i = 0; i < n; i++) {
+		CHECK_EQ(next_queued(m, &val, NULL), s);
+		CHECK_EQ(val, i);
+	}
+	CHECK_ERR(next_queued(m, &val, NULL), EAGAIN);
+}
+
+static void
+test_rtfull(void)
+{
+	struct rlimit rl;
+	sigset_t m;
+	pid_t c;
+	int n, st;
+
+	CHECK_EQ(getrlimit(RLIMIT_SIGPENDING, &rl), 0);
+	rl.rlim_cur = 200;
+	CHECK_EQ(setrlimit(RLIMIT_SIGPENDING, &rl), 0);
+	sigemptyset(&m);
+	sigaddset(&m, SIGRTMIN + 3);
+	CHECK_EQ(sigprocmask(SIG_BLOCK, &m, NULL), 0);
+
+	/* By the process itself: the layer's queue, then the kernel's. */
+	n = queue_until_full(getpid(), SIGRTMIN + 3);
+	CHECK(n >= 64 && n <= 200);
+	check_all_queued(&m, SIGRTMIN + 3, n);
+
+	/* By a child (which says how many went in its exit status). */
+	c = fork();
+	CHECK(c >= 0);
+	if (c == 0)
+		_exit(queue_until_full(getppid(), SIGRTMIN + 3));
+	CHECK_EQ(waitpid(c, &st, 0), c);
+	CHECK(WIFEXITED(st));
+	n = WEXITSTATUS(st);
+	CHECK(n >= 32 && n <= 200);
+	check_all_queued(&m, SIGRTMIN + 3, n);
+
+	/* A standard signal sent three times while blocked is pending once. */
+	count = 0;
+	set_handler(SIGUSR1, on_sig, 0);
+	sigaddset(&m, SIGUSR1);
+	CHECK_EQ(sigprocmask(SIG_BLOCK, &m, NULL), 0);
+	c = fork();
+	CHECK(c >= 0);
+	if (c == 0) {
+		for (int i = 0; i < 3; i++)
+			kill(getppid(), SIGUSR1);
+		_exit(0);
+	}
+	CHECK_EQ(waitpid(c, &st, 0), c);
+	usleep(20000);
+	CHECK_EQ(sigprocmask(SIG_UNBLOCK, &m, NULL), 0);
+	CHECK_EQ(count, 1);
+	signal(SIGUSR1, SIG_DFL);
+}
+
 static const struct {
 	const char *name;
 	void (*fn)(void);
@@ -743,6 +941,8 @@ static const struct {
 	{ "default", test_default_actions },
 	{ "sigpipe", test_sigpipe },
 	{ "sigtimedwait", test_sigtimedwait },
+	{ "rtqueue", test_rtqueue },
+	{ "rtfull", test_rtfull },
 };
 
 /* With arguments, only the tests named (for debugging one). */

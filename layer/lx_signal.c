@@ -28,6 +28,10 @@
 #define SIG_DFL_L	0u
 #define SIG_IGN_L	1u
 
+#define RT_SIGS		(~0ull << (VK_SIGRTMIN - 1))	/* 32..64 */
+#define RTQ_LIMIT	64		/* queued real-time signals (RLIMIT_SIGPENDING) */
+#define RTQ_SIZE	(RTQ_LIMIT + NSIG_L - VK_SIGRTMIN + 1)
+
 #define PORT_RING	64
 #define UPSTACK_SIZE	32768
 
@@ -41,7 +45,7 @@ static struct {
 	struct lx_sigaction act[NSIG_L + 1];
 	uint64_t	blocked;
 	uint64_t	pending;		/* taken, not yet delivered */
-	struct lx_sinfo	info[NSIG_L + 1];	/* of each pending signal */
+	struct lx_sinfo	info[NSIG_L + 1];	/* of each pending standard signal */
 	uint64_t	saved;			/* sigsuspend: the mask the frame restores */
 	int		have_saved;
 	int		sync;			/* a fault's signal: delivered first */
@@ -49,6 +53,19 @@ static struct {
 	uint64_t	handled;		/* signals whose disposition is not SIG_DFL */
 	int		intr;			/* the current call was interrupted (EINTR) */
 } sig;
+
+/*
+ * Real-time signals queue, each instance with its information, in the
+ * order they came: up to RTQ_LIMIT, and then one more of each signal that
+ * has none queued.  While the queue is that full, the kernel keeps the
+ * real-time signals we already have queued (they are out of the request's
+ * set and in its sigblock set, see held_by_kernel), so none is lost on the
+ * way and a sigqueue that finds the kernel's queue full too is EAGAIN.
+ */
+static struct lx_sinfo rtq[RTQ_SIZE];
+static int nrtq;
+static uint64_t kheld;			/* the kernel's sigblock set, as we last set it */
+static int handover;			/* execve: the kernel holds our signals now */
 
 static _Alignas(8) struct vk_msg_sigreq sigreq;
 static _Alignas(64) struct lx_port port;
@@ -83,6 +100,26 @@ kill_msg(int32_t pid, int32_t s)
 	m.sig = s;
 	m.how = 0;
 	return msg(&m.hdr);
+}
+
+/* sigqueue (command 136): S to process PID with CODE and VALUE. */
+static int32_t
+queue_msg(int32_t pid, int32_t s, int32_t code, int32_t value)
+{
+	struct vk_msg_sigqueue m;
+
+	ly_hdr(&m.hdr, VK_SYS_sigqueue, sizeof(m));
+	m.pid = pid;
+	m.sig = s;
+	m.code = code;
+	m.value = value;
+	return msg(&m.hdr);
+}
+
+static int32_t
+self(void)
+{
+	return (int32_t)ly_shared()->sh_pid;
 }
 
 static uint64_t
@@ -120,11 +157,19 @@ update_work(void)
 
 /* ---- the live request ---- */
 
+/* The real-time signals the kernel holds for us while our queue is full:
+ * those we have queued already (any other still has a place). */
+static uint64_t
+held_by_kernel(void)
+{
+	return nrtq >= RTQ_LIMIT ? sig.pending & RT_SIGS : 0;
+}
+
 /* The signals the kernel must hand to us: caught, ignored or blocked. */
 static uint64_t
 wanted(void)
 {
-	return (sig.blocked | sig.handled) & ~UNBLOCKABLE;
+	return (sig.blocked | sig.handled) & ~UNBLOCKABLE & ~held_by_kernel();
 }
 
 /*
@@ -161,6 +206,7 @@ set_msg(uint32_t cmd, uint64_t set, int how)
 static void set_handler(int s, uint32_t h);
 
 static void sync_set(void);
+static void send_set(uint64_t want);
 
 /*
  * On the first signal call of this image: the signals it was started
@@ -188,11 +234,17 @@ learn_ignored(void)
 	}
 }
 
+static void unpend(int s, struct lx_sinfo *si);
+
 void
 lx_sig_before_exec(void)
 {
+	struct lx_sinfo si;
+
 	learn_ignored();
 	sigblock_msg(sig.blocked, 1);
+	kheld = sig.blocked;
+	handover = 1;		/* no request until the new image (or a failure) */
 	if ((sig.pending & sig.blocked) == 0)
 		return;
 	/* Pending signals go back to the kernel, which holds them (they are
@@ -206,15 +258,16 @@ lx_sig_before_exec(void)
 		sig.reqset = 0;
 	}
 	for (int s = 1; s <= NSIG_L; s++)
-		if (sig.pending & sig.blocked & BIT(s))
-			kill_msg((int32_t)ly_shared()->sh_pid, s);
-	sig.pending &= ~sig.blocked;
-	update_work();
+		while (sig.pending & sig.blocked & BIT(s)) {
+			unpend(s, &si);
+			queue_msg(self(), s, si.code, si.value);
+		}
 }
 
 void
 lx_sig_exec_failed(void)
 {
+	handover = 0;
 	sync_set();		/* take back what the kernel holds */
 }
 
@@ -266,14 +319,28 @@ arm(void)
 	armed = 1;
 }
 
-/* Make the kernel's set what it must be now: send, change or end the sigreq. */
+/* Make the kernel's set what it must be now: send, change or end the
+ * sigreq.  Signals leaving it for the kernel to hold are in its sigblock
+ * set first, and leave that set only once the request takes them again. */
 static void
 sync_set(void)
 {
-	uint64_t want = wanted();
+	uint64_t want = wanted(), hold = held_by_kernel();
 
-	if (want == sig.reqset)
+	if (handover)
 		return;
+	if (hold & ~kheld)
+		sigblock_msg(kheld |= hold, 1);
+	if (want != sig.reqset)
+		send_set(want);
+	if (kheld != hold)
+		sigblock_msg(kheld = hold, 1);
+}
+
+/* Send, change or end the sigreq for the set WANT. */
+static void
+send_set(uint64_t want)
+{
 	if (want == 0) {
 		struct vk_msg_abortmsg a;
 
@@ -305,7 +372,97 @@ static void
 default_action(int s)
 {
 	sync_set();
-	kill_msg((int32_t)ly_shared()->sh_pid, s);
+	kill_msg(self(), s);
+}
+
+/* ---- pending signals ---- */
+
+/* A POSIX timer's signal already queued takes another expiry as an
+ * overrun, as Linux queues a timer's signal once. */
+static int
+merge_timer(const struct lx_sinfo *si)
+{
+	for (int i = 0; i < nrtq; i++)
+		if (rtq[i].signo == si->signo && rtq[i].code == VK_SI_TIMER && rtq[i].tid == si->tid) {
+			rtq[i].overrun += si->overrun + 1;
+			return 1;
+		}
+	return 0;
+}
+
+/* SI is pending: a standard signal once (its first information kept), a
+ * real-time one queued.  Past the queue's room (only a signal that bypassed
+ * the kernel can find it full) it is pending without its information, as
+ * on Linux past RLIMIT_SIGPENDING. */
+static void
+pend(const struct lx_sinfo *si)
+{
+	int s = si->signo;
+
+	if (s < VK_SIGRTMIN) {
+		if (!(sig.pending & BIT(s)))
+			sig.info[s] = *si;
+	} else if (!(si->code == VK_SI_TIMER && merge_timer(si)) &&
+	    (nrtq < RTQ_LIMIT || (!(sig.pending & BIT(s)) && nrtq < RTQ_SIZE)))
+		rtq[nrtq++] = *si;
+	sig.pending |= BIT(s);
+	update_work();
+	if (s >= VK_SIGRTMIN && nrtq >= RTQ_LIMIT)
+		sync_set();
+}
+
+/* Take the first queued instance of real-time signal S into *SI: 1 if
+ * another stays queued. */
+static int
+rt_take(int s, struct lx_sinfo *si)
+{
+	int i, more = 0;
+
+	for (i = 0; i < nrtq && rtq[i].signo != s; i++)
+		;
+	if (i == nrtq) {
+		/* pending without its information */
+		lx_zero(si, sizeof(*si));
+		si->signo = s;
+		return 0;
+	}
+	*si = rtq[i];
+	for (nrtq--; i < nrtq; i++) {
+		rtq[i] = rtq[i + 1];
+		more |= rtq[i].signo == s;
+	}
+	return more;
+}
+
+/* Take one instance of pending signal S off the pending set, its
+ * information into *SI. */
+static void
+unpend(int s, struct lx_sinfo *si)
+{
+	uint64_t hold = held_by_kernel();
+
+	if (s >= VK_SIGRTMIN && rt_take(s, si))
+		;		/* still pending */
+	else {
+		if (s < VK_SIGRTMIN)
+			*si = sig.info[s];
+		sig.pending &= ~BIT(s);
+	}
+	if (s == sig.sync)
+		sig.sync = 0;
+	update_work();
+	if (held_by_kernel() != hold)
+		sync_set();	/* room again: the kernel hands them over */
+}
+
+/* Discard every pending instance of S. */
+static void
+discard(int s)
+{
+	struct lx_sinfo si;
+
+	while (sig.pending & BIT(s))
+		unpend(s, &si);
 }
 
 /* Pending signals now unblocked that have no handler: ignored ones are
@@ -317,7 +474,7 @@ settle(void)
 
 	for (int s = 1; ready != 0 && s <= NSIG_L; s++)
 		if ((ready & BIT(s)) && !caught(s)) {
-			sig.pending &= ~BIT(s);
+			discard(s);
 			ready &= ~BIT(s);
 			if (!ignored(s))
 				default_action(s);
@@ -349,9 +506,7 @@ lx_sig_arrive(const struct lx_sinfo *si)
 			return;
 		}
 	}
-	sig.pending |= BIT(s);
-	sig.info[s] = *si;
-	update_work();
+	pend(si);
 }
 
 /* A fault's signal: delivered now if a handler can take it; otherwise the
@@ -367,15 +522,13 @@ arrive_fault(const struct lx_sinfo *si)
 	if (!caught(s) || (sig.blocked & BIT(s))) {
 		set_handler(s, SIG_DFL_L);
 		sig.blocked &= ~BIT(s);
-		sig.pending &= ~BIT(s);
+		discard(s);
 		sync_set();
-		update_work();
 		return;
 	}
-	sig.pending |= BIT(s);
-	sig.info[s] = *si;
+	discard(s);
+	pend(si);
 	sig.sync = s;
-	update_work();
 }
 
 /* Take the sigreq's answer (if it holds one) and acknowledge it. */
@@ -387,9 +540,10 @@ take_sigreq(int fault)
 
 	if (!(m->hdr.ms_flags & MSGF_DONE))
 		return;
-	m->hdr.ms_flags &= ~MSGF_DONE;	/* the kernel may answer again */
-	if (m->hdr.ms_error != 0)
+	if (m->hdr.ms_error != 0) {
+		m->hdr.ms_flags &= ~MSGF_DONE;
 		return;			/* aborted */
+	}
 	lx_zero(&si, sizeof(si));
 	si.signo = m->signo;
 	si.code = m->code;
@@ -402,6 +556,9 @@ take_sigreq(int fault)
 		arrive_fault(&si);
 	else
 		lx_sig_arrive(&si);
+	/* Taken: the kernel may answer again, with the set as filing it left
+	 * it (a full queue leaves the real-time signals to the kernel). */
+	m->hdr.ms_flags &= ~MSGF_DONE;
 }
 
 /* ---- delivery ---- */
@@ -448,16 +605,6 @@ next_ready(void)
 	return next_in(~sig.blocked);
 }
 
-/* Take pending signal S off the pending set, its information into *SI. */
-static void
-unpend(int s, struct lx_sinfo *si)
-{
-	*si = sig.info[s];
-	sig.pending &= ~BIT(s);
-	if (s == sig.sync)
-		sig.sync = 0;
-	update_work();
-}
 
 /* Deliver every signal that can be now, over context C (LIMIT: see lx_frame_push). */
 static void
@@ -709,7 +856,7 @@ LX_DECL(rt_sigaction)
 	sig.act[s] = n;
 	set_handler(s, n.handler);
 	if (ignored(s))
-		sig.pending &= ~BIT(s);	/* POSIX: pending ones are discarded */
+		discard(s);		/* POSIX: pending ones are discarded */
 	sync_ignored();
 	sync_set();
 	settle();
@@ -893,24 +1040,23 @@ LX_DECL(rt_sigtimedwait_time64)	{ (void)a5; (void)a6; return sigtimedwait(a1, a2
 
 /* ---- sending ---- */
 
-#define SI_TKILL_L	(-6)
-
 /*
- * A signal this process sends itself.  When the kernel would only hand it
- * straight back through the live request (the signal is caught, ignored or
- * blocked: in the request's set), it is taken here at once, with the same
- * information, which saves the kernel's answer and an upcall; the call's
- * exit path delivers it.  Anything else (the default action) goes to the
- * kernel.
+ * A signal this process sends itself (CODE and VALUE its information).
+ * When the kernel would only hand it straight back through the live
+ * request (the signal is caught, ignored or blocked: in the request's set),
+ * it is taken here at once, with the same information, which saves the
+ * kernel's answer and an upcall; the call's exit path delivers it.
+ * Anything else (the default action, a real-time signal the kernel holds
+ * while our queue is full) goes to the kernel.
  */
 static int32_t
-send_self(int32_t s, int32_t code)
+send_self(int32_t s, int32_t code, int32_t value)
 {
-	struct lx_sinfo si = { .signo = s, .code = code };
+	struct lx_sinfo si = { .signo = s, .code = code, .value = value };
 
 	if (s < 1 || s > NSIG_L || !(sig.reqset & BIT(s)))
-		return kill_msg((int32_t)ly_shared()->sh_pid, s);
-	si.pid = (int32_t)ly_shared()->sh_pid;
+		return code == VK_SI_USER ? kill_msg(self(), s) : queue_msg(self(), s, code, value);
+	si.pid = self();
 	si.uid = (int32_t)ly_shared()->sh_uid;
 	lx_sig_arrive(&si);
 	return 0;
@@ -924,8 +1070,8 @@ send_self(int32_t s, int32_t code)
 LX_DECL(kill)
 {
 	(void)a3; (void)a4; (void)a5; (void)a6;
-	if (a1 == ly_shared()->sh_pid)
-		return send_self((int32_t)a2, VK_SI_USER);
+	if ((int32_t)a1 == self())
+		return send_self((int32_t)a2, VK_SI_USER, 0);
 	return kill_msg((int32_t)a1, (int32_t)a2);
 }
 
@@ -934,8 +1080,8 @@ LX_DECL(tkill)
 	(void)a3; (void)a4; (void)a5; (void)a6;
 	if ((int32_t)a1 <= 0)
 		return -VK_EINVAL;
-	if (a1 == ly_shared()->sh_pid)
-		return send_self((int32_t)a2, SI_TKILL_L);
+	if ((int32_t)a1 == self())
+		return send_self((int32_t)a2, VK_SI_TKILL, 0);
 	return kill_msg((int32_t)a1, (int32_t)a2);
 }
 
@@ -946,9 +1092,45 @@ LX_DECL(tgkill)
 		return -VK_EINVAL;
 	if (a1 != a2)
 		return -VK_ESRCH;
-	if (a2 == ly_shared()->sh_pid)
-		return send_self((int32_t)a3, SI_TKILL_L);
+	if ((int32_t)a2 == self())
+		return send_self((int32_t)a3, VK_SI_TKILL, 0);
 	return kill_msg((int32_t)a2, (int32_t)a3);
+}
+
+/*
+ * rt_sigqueueinfo(tgid, sig, info) and rt_tgsigqueueinfo(tgid, tid, sig,
+ * info): S with the caller's si_code and si_value (Linux's siginfo_t INFO:
+ * si_code at 8, si_value at 20).  The sender's pid and uid are the true
+ * ones, whatever INFO says.  Only the process itself may use a code of 0
+ * or above, or SI_TKILL (EPERM), as Linux rules.
+ */
+static int32_t
+sigqueueinfo(int32_t tgid, int32_t pid, int32_t s, uint32_t uinfo)
+{
+	const int32_t *info = (const int32_t *)uinfo;
+	int32_t code = info[2], value = info[5];
+
+	if (pid != self() && (code >= 0 || code == VK_SI_TKILL))
+		return -VK_EPERM;
+	if (tgid != pid)
+		return -VK_ESRCH;	/* one thread per process */
+	if (pid == self())
+		return send_self(s, code, value);
+	return queue_msg(pid, s, code, value);
+}
+
+LX_DECL(rt_sigqueueinfo)
+{
+	(void)a4; (void)a5; (void)a6;
+	return sigqueueinfo((int32_t)a1, (int32_t)a1, (int32_t)a2, a3);
+}
+
+LX_DECL(rt_tgsigqueueinfo)
+{
+	(void)a5; (void)a6;
+	if ((int32_t)a1 <= 0 || (int32_t)a2 <= 0)
+		return -VK_EINVAL;
+	return sigqueueinfo((int32_t)a1, (int32_t)a2, (int32_t)a3, a4);
 }
 
 /* ---- fork ---- */
@@ -970,6 +1152,7 @@ void
 lx_sig_fork_child(void)
 {
 	sig.pending = 0;
+	nrtq = 0;
 	sig.sync = 0;
 	sig.intr = 0;
 	update_work();

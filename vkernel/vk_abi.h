@@ -156,6 +156,8 @@ struct vk_upctl {
 #define VK_SI_USER		0
 #define VK_SI_KERNEL		0x80
 #define VK_SI_TIMER		(-2)
+#define VK_SI_QUEUE		(-1)
+#define VK_SI_TKILL		(-6)
 #define VK_CLD_EXITED		1
 #define VK_CLD_KILLED		2
 #define VK_CLD_DUMPED		3
