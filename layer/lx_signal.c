@@ -14,10 +14,11 @@
  *     (SA_RESTART) or returns EINTR;
  *   - resuming a context the personality holds (after a call's signals,
  *     or a sigreturn), in user mode;
- *   - kill, tkill, tgkill, rt_sigpending, rt_sigsuspend, pause.
+ *   - rt_sigpending, rt_sigsuspend, pause, rt_sigtimedwait.
  * Signals with the default action that are not blocked stay out of the
  * kernel's set, so the kernel applies the default action itself.  Linux's
- * frames, sigreturn and sigaltstack are lx_sigframe.c's.
+ * frames, sigreturn and sigaltstack are lx_sigframe.c's; kill and the
+ * other sending calls lx_sigsend.c's.
  */
 #include "layer/lx_signal.h"
 
@@ -90,8 +91,8 @@ msg(struct vk_msghdr *m)
 	return (int32_t)lx_call(m);
 }
 
-static int32_t
-kill_msg(int32_t pid, int32_t s)
+int32_t
+lx_sig_kill_msg(int32_t pid, int32_t s)
 {
 	struct vk_msg_kill m;
 
@@ -102,9 +103,8 @@ kill_msg(int32_t pid, int32_t s)
 	return msg(&m.hdr);
 }
 
-/* sigqueue (command 136): S to process PID with CODE and VALUE. */
-static int32_t
-queue_msg(int32_t pid, int32_t s, int32_t code, int32_t value)
+int32_t
+lx_sig_queue_msg(int32_t pid, int32_t s, int32_t code, int32_t value)
 {
 	struct vk_msg_sigqueue m;
 
@@ -116,10 +116,16 @@ queue_msg(int32_t pid, int32_t s, int32_t code, int32_t value)
 	return msg(&m.hdr);
 }
 
-static int32_t
-self(void)
+int32_t
+lx_sig_self(void)
 {
 	return (int32_t)ly_shared()->sh_pid;
+}
+
+int
+lx_sig_taken(int s)
+{
+	return s >= 1 && s <= NSIG_L && (sig.reqset & BIT(s)) != 0;
 }
 
 static uint64_t
@@ -260,7 +266,7 @@ lx_sig_before_exec(void)
 	for (int s = 1; s <= NSIG_L; s++)
 		while (sig.pending & sig.blocked & BIT(s)) {
 			unpend(s, &si);
-			queue_msg(self(), s, si.code, si.value);
+			lx_sig_queue_msg(lx_sig_self(), s, si.code, si.value);
 		}
 }
 
@@ -372,7 +378,7 @@ static void
 default_action(int s)
 {
 	sync_set();
-	kill_msg(self(), s);
+	lx_sig_kill_msg(lx_sig_self(), s);
 }
 
 /* ---- pending signals ---- */
@@ -1037,101 +1043,6 @@ sigtimedwait(uint32_t uset, uint32_t uinfo, uint32_t uts, uint32_t size, int t64
 
 LX_DECL(rt_sigtimedwait)	{ (void)a5; (void)a6; return sigtimedwait(a1, a2, a3, a4, 0); }
 LX_DECL(rt_sigtimedwait_time64)	{ (void)a5; (void)a6; return sigtimedwait(a1, a2, a3, a4, 1); }
-
-/* ---- sending ---- */
-
-/*
- * A signal this process sends itself (CODE and VALUE its information).
- * When the kernel would only hand it straight back through the live
- * request (the signal is caught, ignored or blocked: in the request's set),
- * it is taken here at once, with the same information, which saves the
- * kernel's answer and an upcall; the call's exit path delivers it.
- * Anything else (the default action, a real-time signal the kernel holds
- * while our queue is full) goes to the kernel.
- */
-static int32_t
-send_self(int32_t s, int32_t code, int32_t value)
-{
-	struct lx_sinfo si = { .signo = s, .code = code, .value = value };
-
-	if (s < 1 || s > NSIG_L || !(sig.reqset & BIT(s)))
-		return code == VK_SI_USER ? kill_msg(self(), s) : queue_msg(self(), s, code, value);
-	si.pid = self();
-	si.uid = (int32_t)ly_shared()->sh_uid;
-	lx_sig_arrive(&si);
-	return 0;
-}
-
-/*
- * kill, tkill, tgkill: the kernel finds the targets and delivers (to a
- * process that takes the signal, through its live request; otherwise the
- * default action).  One process is one thread, so a thread id is the pid.
- */
-LX_DECL(kill)
-{
-	(void)a3; (void)a4; (void)a5; (void)a6;
-	if ((int32_t)a1 == self())
-		return send_self((int32_t)a2, VK_SI_USER, 0);
-	return kill_msg((int32_t)a1, (int32_t)a2);
-}
-
-LX_DECL(tkill)
-{
-	(void)a3; (void)a4; (void)a5; (void)a6;
-	if ((int32_t)a1 <= 0)
-		return -VK_EINVAL;
-	if ((int32_t)a1 == self())
-		return send_self((int32_t)a2, VK_SI_TKILL, 0);
-	return kill_msg((int32_t)a1, (int32_t)a2);
-}
-
-LX_DECL(tgkill)
-{
-	(void)a4; (void)a5; (void)a6;
-	if ((int32_t)a1 <= 0 || (int32_t)a2 <= 0)
-		return -VK_EINVAL;
-	if (a1 != a2)
-		return -VK_ESRCH;
-	if ((int32_t)a2 == self())
-		return send_self((int32_t)a3, VK_SI_TKILL, 0);
-	return kill_msg((int32_t)a2, (int32_t)a3);
-}
-
-/*
- * rt_sigqueueinfo(tgid, sig, info) and rt_tgsigqueueinfo(tgid, tid, sig,
- * info): S with the caller's si_code and si_value (Linux's siginfo_t INFO:
- * si_code at 8, si_value at 20).  The sender's pid and uid are the true
- * ones, whatever INFO says.  Only the process itself may use a code of 0
- * or above, or SI_TKILL (EPERM), as Linux rules.
- */
-static int32_t
-sigqueueinfo(int32_t tgid, int32_t pid, int32_t s, uint32_t uinfo)
-{
-	const int32_t *info = (const int32_t *)uinfo;
-	int32_t code = info[2], value = info[5];
-
-	if (pid != self() && (code >= 0 || code == VK_SI_TKILL))
-		return -VK_EPERM;
-	if (tgid != pid)
-		return -VK_ESRCH;	/* one thread per process */
-	if (pid == self())
-		return send_self(s, code, value);
-	return queue_msg(pid, s, code, value);
-}
-
-LX_DECL(rt_sigqueueinfo)
-{
-	(void)a4; (void)a5; (void)a6;
-	return sigqueueinfo((int32_t)a1, (int32_t)a1, (int32_t)a2, a3);
-}
-
-LX_DECL(rt_tgsigqueueinfo)
-{
-	(void)a5; (void)a6;
-	if ((int32_t)a1 <= 0 || (int32_t)a2 <= 0)
-		return -VK_EINVAL;
-	return sigqueueinfo((int32_t)a1, (int32_t)a2, (int32_t)a3, a4);
-}
 
 /* ---- fork ---- */
 

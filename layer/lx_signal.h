@@ -46,6 +46,16 @@ void lx_put_siginfo(uint32_t *info, const struct lx_sinfo *si);
 void lx_fx_save(uint8_t *fx);
 void lx_fx_load(const uint8_t *fx);
 
+/* lx_sig_kill_msg: kill (command 90) S to PID.  lx_sig_queue_msg: sigqueue
+ * (command 136) S to PID with CODE and VALUE.  Both: 0 or -errno. */
+int32_t lx_sig_kill_msg(int32_t pid, int32_t s);
+int32_t lx_sig_queue_msg(int32_t pid, int32_t s, int32_t code, int32_t value);
+/* lx_sig_self: this process's pid.  lx_sig_taken: whether the live request
+ * takes signal S now (it is caught, ignored or blocked, and the kernel
+ * would hand it back to us). */
+int32_t lx_sig_self(void);
+int lx_sig_taken(int s);
+
 /* lx_sig_return: sigreturn's end: resume context C with the signal mask
  * MASK, delivering first what MASK lets through.  Never returns. */
 void lx_sig_return(struct vk_upframe_abi *c, uint64_t mask) __attribute__((noreturn));
