@@ -40,7 +40,11 @@
  *    queue is full (RLIMIT_SIGPENDING lowered to 200 natively), with every
  *    signal queued until then delivered in order; a standard signal sent 3
  *    times while blocked comes once; rt_sigqueueinfo refuses a code of 0
- *    or more to another process (EPERM).
+ *    or more to another process (EPERM);
+ *  - SIGCHLD set to SIG_IGN, or SA_NOCLDWAIT: ended children are reaped at
+ *    once (no zombie: kill(pid, 0) is ESRCH) and waitpid(-1) is ECHILD once
+ *    they are all gone; the default keeps a zombie until waited for;
+ *    SIG_IGN survives execve, SA_NOCLDWAIT does not.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -923,6 +927,106 @@ test_rtfull(void)
 	signal(SIGUSR1, SIG_DFL);
 }
 
+/* Fork three children that exit at once: with a parent that does not wait
+ * for children, waitpid(-1) fails with ECHILD once all three are gone, and
+ * none is left as a zombie.  0 if so (it also runs in an exec'd image). */
+static int
+children_reaped(void)
+{
+	pid_t c[3];
+	int st;
+
+	for (int i = 0; i < 3; i++)
+		if ((c[i] = fork()) == 0)
+			_exit(0);
+	errno = 0;
+	if (waitpid(-1, &st, 0) != -1 || errno != ECHILD)
+		return 1;
+	for (int i = 0; i < 3; i++)
+		if (kill(c[i], 0) != -1 || errno != ESRCH)
+			return 2;
+	return 0;
+}
+
+/* After an execve: SIGCHLD's SIG_IGN survived (0 when it did, and children
+ * are reaped), or SA_NOCLDWAIT did not (0 when a child waits as a zombie). */
+static int
+exec_reap_child(const char *what)
+{
+	struct sigaction sa;
+	pid_t c;
+	int st;
+
+	if (strcmp(what, "__ign_exec") == 0) {
+		if (sigaction(SIGCHLD, NULL, &sa) != 0 || sa.sa_handler != SIG_IGN)
+			return 3;
+		return children_reaped();
+	}
+	if ((c = fork()) == 0)
+		_exit(6);
+	usleep(20000);
+	if (kill(c, 0) != 0)
+		return 4;	/* reaped: SA_NOCLDWAIT came through execve */
+	return waitpid(c, &st, 0) == c && WIFEXITED(st) && WEXITSTATUS(st) == 6 ? 0 : 5;
+}
+
+/* Fork a child that sets SIGCHLD up (SIG_IGN, or a handler with
+ * SA_NOCLDWAIT) and execs this program with WHAT: its exit status. */
+static int
+exec_reap(const char *what, int ign)
+{
+	pid_t c = fork();
+	int st;
+
+	CHECK(c >= 0);
+	if (c == 0) {
+		char *argv[] = { "lxs", (char *)what, NULL };
+
+		if (ign)
+			signal(SIGCHLD, SIG_IGN);
+		else
+			set_handler(SIGCHLD, on_sig, SA_NOCLDWAIT | SA_RESTART);
+		execv("/proc/self/exe", argv);
+		_exit(10);
+	}
+	CHECK_EQ(waitpid(c, &st, 0), c);
+	CHECK(WIFEXITED(st));
+	return WEXITSTATUS(st);
+}
+
+static void
+test_autoreap(void)
+{
+	pid_t c;
+	int st;
+
+	signal(SIGCHLD, SIG_IGN);
+	CHECK_EQ(children_reaped(), 0);
+	signal(SIGCHLD, SIG_DFL);
+
+	/* The default: a zombie until waited for. */
+	c = fork();
+	CHECK(c >= 0);
+	if (c == 0)
+		_exit(5);
+	usleep(20000);
+	CHECK_EQ(kill(c, 0), 0);
+	CHECK_EQ(waitpid(c, &st, 0), c);
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 5);
+
+	/* SA_NOCLDWAIT with a handler: reaped, and SIGCHLD still comes. */
+	count = 0;
+	set_handler(SIGCHLD, on_sig, SA_NOCLDWAIT | SA_RESTART);
+	CHECK_EQ(children_reaped(), 0);
+	for (int i = 0; i < 100 && count == 0; i++)
+		usleep(1000);
+	CHECK(count >= 1);
+	signal(SIGCHLD, SIG_DFL);
+
+	CHECK_EQ(exec_reap("__ign_exec", 1), 0);
+	CHECK_EQ(exec_reap("__nocldwait_exec", 0), 0);
+}
+
 static const struct {
 	const char *name;
 	void (*fn)(void);
@@ -943,6 +1047,7 @@ static const struct {
 	{ "sigtimedwait", test_sigtimedwait },
 	{ "rtqueue", test_rtqueue },
 	{ "rtfull", test_rtfull },
+	{ "autoreap", test_autoreap },
 };
 
 /* With arguments, only the tests named (for debugging one). */
@@ -951,6 +1056,8 @@ main(int argc, char **argv)
 {
 	if (argc == 2 && strcmp(argv[1], "__exec_child") == 0)
 		return exec_child();
+	if (argc == 2 && strncmp(argv[1], "__", 2) == 0 && strstr(argv[1], "_exec") != NULL)
+		return exec_reap_child(argv[1]);
 	for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
 		int run = argc < 2;
 

@@ -293,6 +293,25 @@ sync_ignored(void)
 	}
 }
 
+/* SA_NOCLDWAIT on SIGCHLD is the kernel's to apply (it reaps the children
+ * at once): sent when it changes (sigflags, command 137; fork keeps it,
+ * execve clears it, as Linux clears sa_flags). */
+static void
+sync_nocldwait(void)
+{
+	static uint32_t sent;
+	uint32_t f = (sig.act[VK_SIGCHLD].flags & SA_NOCLDWAIT_L) ? VK_SIGF_NOCLDWAIT : 0;
+	struct vk_msg_sigflags m;
+
+	if (f == sent)
+		return;
+	ly_hdr(&m.hdr, VK_SYS_sigflags, sizeof(m));
+	m.flags = f;
+	m.how = 1;
+	if (msg(&m.hdr) == 0)
+		sent = f;
+}
+
 /* Set SIG's handler (keeping sig.handled in step). */
 static void
 set_handler(int s, uint32_t h)
@@ -864,6 +883,8 @@ LX_DECL(rt_sigaction)
 	if (ignored(s))
 		discard(s);		/* POSIX: pending ones are discarded */
 	sync_ignored();
+	if (s == VK_SIGCHLD)
+		sync_nocldwait();
 	sync_set();
 	settle();
 	return 0;

@@ -9,6 +9,7 @@
 
 #include "layer/lx.h"
 
+#define SA_NOCLDWAIT_L	0x00000002u
 #define SA_SIGINFO_L	0x00000004u
 #define SA_RESTORER_L	0x04000000u
 #define SA_ONSTACK_L	0x08000000u

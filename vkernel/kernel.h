@@ -314,6 +314,7 @@ struct vk_proc {
 	int		resched;	/* stop after this call: the run loop re-arms preemption */
 	uint64_t	sigign;		/* signals it ignores (sigign): kept by fork and execve */
 	uint64_t	sigblock;	/* signals it blocks while no request takes them (sigblock) */
+	uint32_t	sigflags;	/* VK_SIGF_* (sigflags): kept by fork, cleared by execve */
 	int		nheld;		/* signals held because sigblock blocks them */
 	struct vk_siginfo held[VK_SIGQ_MAX];
 	int		stopped;	/* stopped by a signal: not run until SIGCONT */
@@ -496,6 +497,9 @@ int vk_signal_send(struct vk_proc *t, const struct vk_siginfo *si);
  * something else), moved into Q (VK_SIGQ_MAX entries): how many.  An
  * aborted request's signals are sent again, not lost. */
 int vk_signal_unqueue(struct vk_req *r, struct vk_siginfo *q);
+/* vk_signal_autoreap: whether P's ended children are reaped at once
+ * instead of waiting as zombies (it ignores SIGCHLD, or VK_SIGF_NOCLDWAIT). */
+int vk_signal_autoreap(const struct vk_proc *p);
 /* vk_signal_raise: signal SIG (si_code CODE) from T to itself. */
 void vk_signal_raise(struct vk_proc *t, int sig, int code);
 /* vk_signal_child: C has ended: SIGCHLD to PARENT with C's status. */

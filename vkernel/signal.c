@@ -448,7 +448,32 @@ vk_sys_sigign(struct vk_proc *p, struct vk_msg_sigign *m)
 	return signal_set(&p->sigign, m->setlo, m->sethi, m->how, &m->oldlo, &m->oldhi);
 }
 
+int
+vk_sys_sigflags(struct vk_proc *p, struct vk_msg_sigflags *m)
+{
+	if ((m->how != 0 && m->how != 1) || (m->flags & ~(uint32_t)VK_SIGF_NOCLDWAIT))
+		return VK_EINVAL;
+	m->old = p->sigflags;
+	if (m->how == 1)
+		p->sigflags = m->flags;
+	return 0;
+}
+
+int
+vk_signal_autoreap(const struct vk_proc *p)
+{
+	return (p->sigign & BIT(VK_SIGCHLD)) || (p->sigflags & VK_SIGF_NOCLDWAIT);
+}
+
 /* ---- kill ---- */
+
+/* T is no longer there for kill: reaped, or about to be freed unwaited
+ * (a zombie its parent will wait for is still there). */
+static int
+gone(const struct vk_proc *t)
+{
+	return t->detached_end;
+}
 
 /* Does kill's PID (as the caller P sees it) name T? */
 static int
@@ -482,9 +507,11 @@ vk_sys_kill(struct vk_proc *p, struct vk_msg_kill *m)
 	if (pid == INT32_MIN)
 		return VK_ESRCH;
 	for (struct vk_proc *t = p->k->procs; t != NULL; t = t->next) {
-		if (t->run == VK_ZOMBIE || t->exited || !kill_names(p, t, pid))
+		if (gone(t) || !kill_names(p, t, pid))
 			continue;
-		found = 1;
+		found = 1;	/* a zombie too, as on Linux; it gets nothing */
+		if (t->run == VK_ZOMBIE || t->exited)
+			continue;
 		if (t == p)
 			self = 1;
 		else if (m->sig != 0)
@@ -514,8 +541,8 @@ vk_sys_sigqueue(struct vk_proc *p, struct vk_msg_sigqueue *m)
 	if ((m->code >= 0 || m->code == VK_SI_TKILL) && m->pid != p->pid)
 		return VK_EPERM;
 	for (struct vk_proc *t = p->k->procs; t != NULL; t = t->next)
-		if (m->pid > 0 && t->pid == m->pid && t->run != VK_ZOMBIE && !t->exited)
-			return m->sig == 0 ? 0 : vk_signal_send(t, &si);
+		if (m->pid > 0 && t->pid == m->pid && !gone(t))
+			return m->sig == 0 ? 0 : vk_signal_send(t, &si);	/* nothing for a zombie */
 	return VK_ESRCH;
 }
 
