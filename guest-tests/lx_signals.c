@@ -28,7 +28,23 @@
  *  - raise() with each kind of default action: terminate (the exit status
  *    of a child), ignore (CHLD, URG, WINCH, CONT go on);
  *  - execve keeps the mask, a pending signal and an ignored one (and a
- *    failed execve changes nothing).
+ *    failed execve changes nothing);
+ *  - sigtimedwait takes a blocked pending signal with its siginfo and no
+ *    handler runs; {0, 0} polls (EAGAIN); a 50 ms timeout is EAGAIN after
+ *    50 ms or more; sigwaitinfo and sigwait woken by a child's kill; EINTR
+ *    when a handler outside the set runs; EINVAL and EFAULT; both Linux
+ *    calls (177 with a 32-bit timespec, 421 with a 64-bit one);
+ *  - real-time signals queue: three sigqueue'd SIGRTMIN+1 come three times,
+ *    in order, with their values (sent by the process itself or by a
+ *    child), SIGRTMIN+1 before SIGRTMIN+2, and sigqueue is EAGAIN once the
+ *    queue is full (RLIMIT_SIGPENDING lowered to 200 natively), with every
+ *    signal queued until then delivered in order; a standard signal sent 3
+ *    times while blocked comes once; rt_sigqueueinfo refuses a code of 0
+ *    or more to another process (EPERM);
+ *  - SIGCHLD set to SIG_IGN, or SA_NOCLDWAIT: ended children are reaped at
+ *    once (no zombie: kill(pid, 0) is ESRCH) and waitpid(-1) is ECHILD once
+ *    they are all gone; the default keeps a zombie until waited for;
+ *    SIG_IGN survives execve, SA_NOCLDWAIT does not.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -38,6 +54,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -232,6 +250,21 @@ test_nodefer(void)
 	CHECK_EQ(count, 3);
 }
 
+/* A child that sends S to its parent after 20 ms, then exits. */
+static pid_t
+kill_parent_later(int s)
+{
+	pid_t c = fork();
+
+	CHECK(c >= 0);
+	if (c == 0) {
+		usleep(20000);
+		kill(getppid(), s);
+		_exit(0);
+	}
+	return c;
+}
+
 static void
 test_pending(void)
 {
@@ -255,13 +288,7 @@ test_pending(void)
 
 	/* sigsuspend: the signal comes from a child; the mask is back after. */
 	CHECK_EQ(sigprocmask(SIG_BLOCK, &m, NULL), 0);
-	pid_t c = fork();
-	CHECK(c >= 0);
-	if (c == 0) {
-		usleep(20000);
-		kill(getppid(), SIGUSR1);
-		_exit(0);
-	}
+	pid_t c = kill_parent_later(SIGUSR1);
 	sigemptyset(&p);
 	CHECK_ERR(sigsuspend(&p), EINTR);
 	CHECK_EQ(count, 2);
@@ -623,6 +650,383 @@ test_exec(void)
 	CHECK_EQ(WIFSIGNALED(status) ? WTERMSIG(status) : 100 + WEXITSTATUS(status), SIGUSR1);
 }
 
+static long long
+mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000ll + ts.tv_nsec / 1000000;
+}
+
+static void
+test_sigtimedwait(void)
+{
+	struct timespec zero = { 0, 0 }, ms50 = { 0, 50000000 }, bad = { 0, 1000000000 };
+	int32_t ts32[2] = { 1, 0 };
+	sigset_t m, p;
+	siginfo_t si;
+	long long t0;
+	pid_t c;
+	int s;
+
+	count = 0;
+	set_handler(SIGUSR1, on_sig, 0);
+	set_handler(SIGUSR2, on_sig, 0);
+	sigemptyset(&m);
+	sigaddset(&m, SIGUSR1);
+	sigaddset(&m, SIGUSR2);
+	CHECK_EQ(sigprocmask(SIG_BLOCK, &m, NULL), 0);
+
+	/* A blocked pending signal is taken, with its siginfo, and no handler runs. */
+	CHECK_EQ(kill(getpid(), SIGUSR1), 0);
+	memset(&si, 0, sizeof(si));
+	CHECK_EQ(sigtimedwait(&m, &si, &ms50), SIGUSR1);
+	CHECK_EQ(si.si_signo, SIGUSR1);
+	CHECK_EQ(si.si_code, SI_USER);
+	CHECK_EQ(si.si_pid, getpid());
+	CHECK_EQ(count, 0);
+	CHECK_EQ(sigpending(&p), 0);
+	CHECK(!sigismember(&p, SIGUSR1));
+
+	/* {0, 0} polls; a timeout that passes is EAGAIN, not sooner. */
+	CHECK_ERR(sigtimedwait(&m, &si, &zero), EAGAIN);
+	t0 = mono_ms();
+	CHECK_ERR(sigtimedwait(&m, &si, &ms50), EAGAIN);
+	CHECK(mono_ms() - t0 >= 50);
+
+	/* sigwaitinfo and sigwait, woken by a child's kill. */
+	c = kill_parent_later(SIGUSR2);
+	memset(&si, 0, sizeof(si));
+	CHECK_EQ(sigwaitinfo(&m, &si), SIGUSR2);
+	CHECK_EQ(si.si_pid, c);
+	CHECK_EQ(waitpid(c, NULL, 0), c);
+	c = kill_parent_later(SIGUSR1);
+	CHECK_EQ(sigwait(&m, &s), 0);
+	CHECK_EQ(s, SIGUSR1);
+	CHECK_EQ(waitpid(c, NULL, 0), c);
+	CHECK_EQ(count, 0);
+
+	/* Both Linux calls: 177 (32-bit timespec), 421 (64-bit). */
+	raise(SIGUSR2);
+	CHECK_EQ(syscall(SYS_rt_sigtimedwait, &m, &si, ts32, 8), SIGUSR2);
+	raise(SIGUSR1);
+	CHECK_EQ(syscall(SYS_rt_sigtimedwait_time64, &m, NULL, NULL, 8), SIGUSR1);
+
+	/* A caught signal outside the set interrupts the wait: EINTR. */
+	sigemptyset(&p);
+	sigaddset(&p, SIGUSR1);
+	CHECK_EQ(sigprocmask(SIG_UNBLOCK, &p, NULL), 0);
+	sigdelset(&m, SIGUSR1);
+	c = kill_parent_later(SIGUSR1);
+	CHECK_ERR(sigwaitinfo(&m, &si), EINTR);
+	CHECK_EQ(count, 1);
+	CHECK_EQ(waitpid(c, NULL, 0), c);
+
+	/* Bad arguments. */
+	CHECK_ERR(sigtimedwait(&m, &si, &bad), EINVAL);
+	CHECK_ERR(syscall(SYS_rt_sigtimedwait, &m, &si, ts32, 4), EINVAL);
+	CHECK_ERR(syscall(SYS_rt_sigtimedwait, 16, &si, ts32, 8), EFAULT);
+	CHECK_ERR(syscall(SYS_rt_sigtimedwait, &m, &si, 16, 8), EFAULT);
+	raise(SIGUSR2);
+	CHECK_ERR(syscall(SYS_rt_sigtimedwait, &m, 16, ts32, 8), EFAULT);
+
+	sigemptyset(&m);
+	CHECK_EQ(sigprocmask(SIG_SETMASK, &m, NULL), 0);
+	signal(SIGUSR1, SIG_DFL);
+	signal(SIGUSR2, SIG_DFL);
+}
+
+static volatile int rt_log[8], rt_n;
+
+static void
+on_rt(int s, siginfo_t *si, void *uc)
+{
+	(void)uc;
+	if (rt_n < 8)
+		rt_log[rt_n] = (s - SIGRTMIN) * 100 + si->si_value.sival_int;
+	rt_n++;
+}
+
+/* Wait for the next signal of M: its number; its value into *V (-1 none in 200 ms). */
+static int
+next_queued(const sigset_t *m, int *v, pid_t *from)
+{
+	struct timespec t = { 0, 200000000 };
+	siginfo_t si;
+	int s = sigtimedwait(m, &si, &t);
+
+	*v = s > 0 ? si.si_value.sival_int : -1;
+	if (from != NULL)
+		*from = s > 0 ? si.si_pid : 0;
+	return s;
+}
+
+static void
+test_rtqueue(void)
+{
+	struct sigaction sa;
+	sigset_t m, none;
+	union sigval v;
+	pid_t c, from;
+	int st, val;
+
+	sigemptyset(&m);
+	sigaddset(&m, SIGRTMIN + 1);
+	sigaddset(&m, SIGRTMIN + 2);
+	sigemptyset(&none);
+	CHECK_EQ(sigprocmask(SIG_BLOCK, &m, NULL), 0);
+
+	/* Sent by the process itself: three instances, in order, with values. */
+	for (int i = 1; i <= 3; i++) {
+		v.sival_int = i;
+		CHECK_EQ(sigqueue(getpid(), SIGRTMIN + 1, v), 0);
+	}
+	v.sival_int = 9;
+	CHECK_EQ(sigqueue(getpid(), SIGRTMIN + 2, v), 0);
+	for (int i = 1; i <= 3; i++) {
+		CHECK_EQ(next_queued(&m, &val, &from), SIGRTMIN + 1);
+		CHECK_EQ(val, i);
+		CHECK_EQ(from, getpid());
+	}
+	CHECK_EQ(next_queued(&m, &val, NULL), SIGRTMIN + 2);
+	CHECK_EQ(val, 9);
+
+	/* The same to a handler; while it runs, SIGRTMIN+2 waits (sa_mask). */
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_rt;
+	sa.sa_flags = SA_SIGINFO;
+	sigemptyset(&sa.sa_mask);
+	sigaddset(&sa.sa_mask, SIGRTMIN + 2);
+	CHECK_EQ(sigaction(SIGRTMIN + 1, &sa, NULL), 0);
+	CHECK_EQ(sigaction(SIGRTMIN + 2, &sa, NULL), 0);
+	rt_n = 0;
+	v.sival_int = 7;
+	CHECK_EQ(sigqueue(getpid(), SIGRTMIN + 2, v), 0);
+	for (int i = 1; i <= 3; i++) {
+		v.sival_int = i;
+		CHECK_EQ(sigqueue(getpid(), SIGRTMIN + 1, v), 0);
+	}
+	CHECK_EQ(rt_n, 0);
+	CHECK_EQ(sigprocmask(SIG_UNBLOCK, &m, NULL), 0);
+	CHECK_EQ(rt_n, 4);
+	CHECK_EQ(rt_log[0], 101);
+	CHECK_EQ(rt_log[1], 102);
+	CHECK_EQ(rt_log[2], 103);
+	CHECK_EQ(rt_log[3], 207);
+	CHECK_EQ(sigprocmask(SIG_BLOCK, &m, NULL), 0);
+
+	/* Sent by a child, through the kernel's queue. */
+	c = fork();
+	CHECK(c >= 0);
+	if (c == 0) {
+		for (int i = 4; i <= 6; i++) {
+			v.sival_int = i;
+			if (sigqueue(getppid(), SIGRTMIN + 1, v) != 0)
+				_exit(1);
+		}
+		_exit(0);
+	}
+	CHECK_EQ(waitpid(c, &st, 0), c);
+	CHECK_EQ(st, 0);
+	for (int i = 4; i <= 6; i++) {
+		CHECK_EQ(next_queued(&m, &val, &from), SIGRTMIN + 1);
+		CHECK_EQ(val, i);
+		CHECK_EQ(from, c);
+	}
+	CHECK_ERR(next_queued(&m, &val, NULL), EAGAIN);
+
+	/* Another process may not pass a signal off as the kernel's. */
+	siginfo_t si;
+	memset(&si, 0, sizeof(si));
+	si.si_code = SI_USER;
+	CHECK_ERR(syscall(SYS_rt_sigqueueinfo, getppid(), SIGRTMIN + 1, &si), EPERM);
+	CHECK_EQ(syscall(SYS_rt_sigqueueinfo, getpid(), SIGRTMIN + 1, &si), 0);
+	CHECK_EQ(next_queued(&m, &val, NULL), SIGRTMIN + 1);
+	CHECK_EQ(sigprocmask(SIG_UNBLOCK, &m, NULL), 0);
+	signal(SIGRTMIN + 1, SIG_DFL);
+	signal(SIGRTMIN + 2, SIG_DFL);
+}
+
+/* Queue S with values 0, 1, ... to PID until EAGAIN: how many went. */
+static int
+queue_until_full(pid_t pid, int s)
+{
+	union sigval v;
+	int n;
+
+	for (n = 0; n < 100000; n++) {
+		v.sival_int = n;
+		if (sigqueue(pid, s, v) != 0)
+			break;
+	}
+	CHECK_EQ(errno, EAGAIN);
+	return n;
+}
+
+/* Every one of N queued instances of S comes, with values 0 .. N-1 in order. */
+static void
+check_all_queued(const sigset_t *m, int s, int n)
+{
+	int val;
+
+	for (int i = 0; i < n; i++) {
+		CHECK_EQ(next_queued(m, &val, NULL), s);
+		CHECK_EQ(val, i);
+	}
+	CHECK_ERR(next_queued(m, &val, NULL), EAGAIN);
+}
+
+static void
+test_rtfull(void)
+{
+	struct rlimit rl;
+	sigset_t m;
+	pid_t c;
+	int n, st;
+
+	CHECK_EQ(getrlimit(RLIMIT_SIGPENDING, &rl), 0);
+	rl.rlim_cur = 200;
+	CHECK_EQ(setrlimit(RLIMIT_SIGPENDING, &rl), 0);
+	sigemptyset(&m);
+	sigaddset(&m, SIGRTMIN + 3);
+	CHECK_EQ(sigprocmask(SIG_BLOCK, &m, NULL), 0);
+
+	/* By the process itself: the layer's queue, then the kernel's. */
+	n = queue_until_full(getpid(), SIGRTMIN + 3);
+	CHECK(n >= 64 && n <= 200);
+	check_all_queued(&m, SIGRTMIN + 3, n);
+
+	/* By a child (which says how many went in its exit status). */
+	c = fork();
+	CHECK(c >= 0);
+	if (c == 0)
+		_exit(queue_until_full(getppid(), SIGRTMIN + 3));
+	CHECK_EQ(waitpid(c, &st, 0), c);
+	CHECK(WIFEXITED(st));
+	n = WEXITSTATUS(st);
+	CHECK(n >= 32 && n <= 200);
+	check_all_queued(&m, SIGRTMIN + 3, n);
+
+	/* A standard signal sent three times while blocked is pending once. */
+	count = 0;
+	set_handler(SIGUSR1, on_sig, 0);
+	sigaddset(&m, SIGUSR1);
+	CHECK_EQ(sigprocmask(SIG_BLOCK, &m, NULL), 0);
+	c = fork();
+	CHECK(c >= 0);
+	if (c == 0) {
+		for (int i = 0; i < 3; i++)
+			kill(getppid(), SIGUSR1);
+		_exit(0);
+	}
+	CHECK_EQ(waitpid(c, &st, 0), c);
+	usleep(20000);
+	CHECK_EQ(sigprocmask(SIG_UNBLOCK, &m, NULL), 0);
+	CHECK_EQ(count, 1);
+	signal(SIGUSR1, SIG_DFL);
+}
+
+/* Fork three children that exit at once: with a parent that does not wait
+ * for children, waitpid(-1) fails with ECHILD once all three are gone, and
+ * none is left as a zombie.  0 if so (it also runs in an exec'd image). */
+static int
+children_reaped(void)
+{
+	pid_t c[3];
+	int st;
+
+	for (int i = 0; i < 3; i++)
+		if ((c[i] = fork()) == 0)
+			_exit(0);
+	errno = 0;
+	if (waitpid(-1, &st, 0) != -1 || errno != ECHILD)
+		return 1;
+	for (int i = 0; i < 3; i++)
+		if (kill(c[i], 0) != -1 || errno != ESRCH)
+			return 2;
+	return 0;
+}
+
+/* After an execve: SIGCHLD's SIG_IGN survived (0 when it did, and children
+ * are reaped), or SA_NOCLDWAIT did not (0 when a child waits as a zombie). */
+static int
+exec_reap_child(const char *what)
+{
+	struct sigaction sa;
+	pid_t c;
+	int st;
+
+	if (strcmp(what, "__ign_exec") == 0) {
+		if (sigaction(SIGCHLD, NULL, &sa) != 0 || sa.sa_handler != SIG_IGN)
+			return 3;
+		return children_reaped();
+	}
+	if ((c = fork()) == 0)
+		_exit(6);
+	usleep(20000);
+	if (kill(c, 0) != 0)
+		return 4;	/* reaped: SA_NOCLDWAIT came through execve */
+	return waitpid(c, &st, 0) == c && WIFEXITED(st) && WEXITSTATUS(st) == 6 ? 0 : 5;
+}
+
+/* Fork a child that sets SIGCHLD up (SIG_IGN, or a handler with
+ * SA_NOCLDWAIT) and execs this program with WHAT: its exit status. */
+static int
+exec_reap(const char *what, int ign)
+{
+	pid_t c = fork();
+	int st;
+
+	CHECK(c >= 0);
+	if (c == 0) {
+		char *argv[] = { "lxs", (char *)what, NULL };
+
+		if (ign)
+			signal(SIGCHLD, SIG_IGN);
+		else
+			set_handler(SIGCHLD, on_sig, SA_NOCLDWAIT | SA_RESTART);
+		execv("/proc/self/exe", argv);
+		_exit(10);
+	}
+	CHECK_EQ(waitpid(c, &st, 0), c);
+	CHECK(WIFEXITED(st));
+	return WEXITSTATUS(st);
+}
+
+static void
+test_autoreap(void)
+{
+	pid_t c;
+	int st;
+
+	signal(SIGCHLD, SIG_IGN);
+	CHECK_EQ(children_reaped(), 0);
+	signal(SIGCHLD, SIG_DFL);
+
+	/* The default: a zombie until waited for. */
+	c = fork();
+	CHECK(c >= 0);
+	if (c == 0)
+		_exit(5);
+	usleep(20000);
+	CHECK_EQ(kill(c, 0), 0);
+	CHECK_EQ(waitpid(c, &st, 0), c);
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 5);
+
+	/* SA_NOCLDWAIT with a handler: reaped, and SIGCHLD still comes. */
+	count = 0;
+	set_handler(SIGCHLD, on_sig, SA_NOCLDWAIT | SA_RESTART);
+	CHECK_EQ(children_reaped(), 0);
+	for (int i = 0; i < 100 && count == 0; i++)
+		usleep(1000);
+	CHECK(count >= 1);
+	signal(SIGCHLD, SIG_DFL);
+
+	CHECK_EQ(exec_reap("__ign_exec", 1), 0);
+	CHECK_EQ(exec_reap("__nocldwait_exec", 0), 0);
+}
+
 static const struct {
 	const char *name;
 	void (*fn)(void);
@@ -640,6 +1044,10 @@ static const struct {
 	{ "itimer", test_itimer },
 	{ "default", test_default_actions },
 	{ "sigpipe", test_sigpipe },
+	{ "sigtimedwait", test_sigtimedwait },
+	{ "rtqueue", test_rtqueue },
+	{ "rtfull", test_rtfull },
+	{ "autoreap", test_autoreap },
 };
 
 /* With arguments, only the tests named (for debugging one). */
@@ -648,6 +1056,8 @@ main(int argc, char **argv)
 {
 	if (argc == 2 && strcmp(argv[1], "__exec_child") == 0)
 		return exec_child();
+	if (argc == 2 && strncmp(argv[1], "__", 2) == 0 && strstr(argv[1], "_exec") != NULL)
+		return exec_reap_child(argv[1]);
 	for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
 		int run = argc < 2;
 

@@ -21,7 +21,38 @@ extern const lx_fn lx_table[LX_NCALLS];
 /* lx_call: send M and return ms_result, or -errno (no errno is touched). */
 int64_t lx_call(struct vk_msghdr *m);
 
-/* Signals (lx_signal.c, lx_itimer.c; docs/linux-signals.md). */
+/* Memory helpers (the layer has no libc): whole words with rep stos/movs,
+ * which the emulator runs far faster than a loop of byte accesses. */
+static inline void
+lx_zero(void *p, uint32_t n)
+{
+	uint32_t w = n / 4;
+	uint8_t *d = (uint8_t *)p + (n & ~3u);
+
+	__asm__ volatile("rep stosl" : "+D"(p), "+c"(w) : "a"(0) : "memory");
+	for (n &= 3; n > 0; n--)
+		*d++ = 0;
+}
+
+static inline void
+lx_copy(void *to, const void *from, uint32_t n)
+{
+	uint32_t w = n / 4;
+	uint8_t *d = (uint8_t *)to + (n & ~3u);
+	const uint8_t *s = (const uint8_t *)from + (n & ~3u);
+
+	__asm__ volatile("rep movsl" : "+D"(to), "+S"(from), "+c"(w) :: "memory");
+	for (n &= 3; n > 0; n--)
+		*d++ = *s++;
+}
+
+/* lx_timespec_ns: the 32-bit (T64 0) or 64-bit timespec at ADDR in ns:
+ * 0, -EFAULT (ADDR 0; an unreadable one faults into EFAULT, docs/abi.md
+ * §10) or -EINVAL (negative, or nanoseconds out of range), as Linux checks. */
+int32_t lx_timespec_ns(uint32_t addr, int t64, int64_t *ns);
+
+/* Signals (lx_signal.c, lx_sigframe.c, lx_itimer.c; docs/linux-signals.md;
+ * lx_signal.h has what only the signal files share). */
 struct lx_sinfo {
 	int32_t		signo, code, pid, uid, status;
 	uint32_t	addr;
@@ -53,6 +84,13 @@ void lx_sig_before_exec(void);
 /* lx_sig_exec_failed: execve failed: take the signals back. */
 void lx_sig_exec_failed(void);
 void lx_timer_fork_child(void);
+/* lx_timeout_start: arm the timeout of a signal wait, NS (> 0) from now, a
+ * one-shot timer message on the signal port: 0, or -errno when the kernel
+ * refuses it.  lx_timeout_over: it has expired (its answer was taken).
+ * lx_timeout_stop: disarm it (harmless when it is not armed). */
+int32_t lx_timeout_start(int64_t ns);
+int lx_timeout_over(void);
+void lx_timeout_stop(void);
 
 #define LX_ARGS uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5, uint32_t a6
 #define LX_DECL(name) int32_t lx_##name(LX_ARGS)

@@ -15,6 +15,8 @@
 #define NS		1000000000ll
 #define NITIMER		3		/* ITIMER_REAL, _VIRTUAL, _PROF */
 #define NPOSIX		8
+#define TMO		(NITIMER + NPOSIX)	/* a signal wait's timeout */
+#define NTMR		(TMO + 1)
 #define SIGEV_SIGNAL_L	0
 #define SIGEV_NONE_L	1
 #define TIMER_ABSTIME_L	1
@@ -32,7 +34,7 @@ struct lx_tmr {
 	int32_t		overrun;
 };
 
-static struct lx_tmr tmr[NITIMER + NPOSIX];
+static struct lx_tmr tmr[NTMR];
 
 static int64_t
 now_ns(int realtime)
@@ -119,7 +121,7 @@ lx_timer_answer(struct vk_msghdr *m)
 	int64_t n;
 	int i;
 
-	for (i = 0; i < NITIMER + NPOSIX; i++)
+	for (i = 0; i < NTMR; i++)
 		if (m == &tmr[i].m.hdr)
 			t = &tmr[i];
 	if (t == 0 || !(h->ms_flags & MSGF_DONE))
@@ -153,11 +155,35 @@ lx_timer_fork_child(void)
 {
 	/* Linux: a child inherits neither itimers nor POSIX timers, and the
 	 * kernel copied none of our timer messages. */
-	for (int i = 0; i < NITIMER + NPOSIX; i++) {
+	for (int i = 0; i < NTMR; i++) {
 		tmr[i].inflight = 0;
 		tmr[i].deadline = 0;
 		tmr[i].used = 0;
 	}
+}
+
+/* ---- the timeout of a signal wait (rt_sigtimedwait) ---- */
+
+int32_t
+lx_timeout_start(int64_t ns)
+{
+	struct lx_tmr *t = &tmr[TMO];
+
+	t->signo = 0;
+	t->clock = VK_CLOCK_MONOTONIC;
+	return arm(t, ns, 0, 0);
+}
+
+int
+lx_timeout_over(void)
+{
+	return !tmr[TMO].inflight;
+}
+
+void
+lx_timeout_stop(void)
+{
+	disarm(&tmr[TMO]);
 }
 
 /* ---- alarm, setitimer, getitimer ---- */

@@ -592,9 +592,8 @@ time_left(int64_t start, int64_t timeout)
 	return left > 0 ? left : 0;
 }
 
-/* Read a 32- or 64-bit timespec into ns: 0, -EFAULT or -EINVAL (Linux's checks). */
-static int32_t
-timespec_ns(uint32_t addr, int t64, int64_t *ns)
+int32_t
+lx_timespec_ns(uint32_t addr, int t64, int64_t *ns)
 {
 	int64_t sec, nsec;
 
@@ -634,7 +633,7 @@ ppoll_common(uint32_t fds, uint32_t n, uint32_t tsp, uint32_t sigmask, uint32_t 
 	int32_t r;
 
 	if (tsp != 0) {
-		if ((r = timespec_ns(tsp, t64, &timeout)) != 0)
+		if ((r = lx_timespec_ns(tsp, t64, &timeout)) != 0)
 			return r;
 		start = mono_ns();
 	}
@@ -768,7 +767,7 @@ pselect_common(uint32_t n, uint32_t rd, uint32_t wr, uint32_t ex, uint32_t tsp, 
 	int32_t r;
 
 	if (tsp != 0) {
-		if ((r = timespec_ns(tsp, t64, &timeout)) != 0)
+		if ((r = lx_timespec_ns(tsp, t64, &timeout)) != 0)
 			return r;
 		start = mono_ns();
 	}

@@ -12,13 +12,15 @@
  *     program is in the middle of a Linux call, leaves the signal pending
  *     for the call's exit path (lx_sig_leave), which restarts the call
  *     (SA_RESTART) or returns EINTR;
- *   - Linux's i386 frames (sigframe and rt_sigframe, with the fxsave image)
- *     and sigreturn/rt_sigreturn, which resume through the kernel's upret;
- *   - kill, tkill, tgkill, rt_sigpending, rt_sigsuspend, pause.
+ *   - resuming a context the personality holds (after a call's signals,
+ *     or a sigreturn), in user mode;
+ *   - rt_sigpending, rt_sigsuspend, pause, rt_sigtimedwait.
  * Signals with the default action that are not blocked stay out of the
- * kernel's set, so the kernel applies the default action itself.
+ * kernel's set, so the kernel applies the default action itself.  Linux's
+ * frames, sigreturn and sigaltstack are lx_sigframe.c's; kill and the
+ * other sending calls lx_sigsend.c's.
  */
-#include "layer/lx.h"
+#include "layer/lx_signal.h"
 
 #define NSIG_L		64
 #define BIT(s)		(1ull << ((s) - 1))
@@ -27,90 +29,12 @@
 #define SIG_DFL_L	0u
 #define SIG_IGN_L	1u
 
-#define SA_SIGINFO_L	0x00000004u
-#define SA_ONSTACK_L	0x08000000u
-#define SA_RESTART_L	0x10000000u
-#define SA_NODEFER_L	0x40000000u
-#define SA_RESETHAND_L	0x80000000u
-#define SA_RESTORER_L	0x04000000u
-
-#define SS_ONSTACK_L	1
-#define SS_DISABLE_L	2
-#define SS_AUTODISARM_L	(1u << 31)
-#define MINSIGSTKSZ_L	2048
-
-#define EFL_TF		0x00000100u
-#define EFL_DF		0x00000400u
-
-#define NR_sigreturn	119
-#define NR_rt_sigreturn	173
+#define RT_SIGS		(~0ull << (VK_SIGRTMIN - 1))	/* 32..64 */
+#define RTQ_LIMIT	64		/* queued real-time signals (RLIMIT_SIGPENDING) */
+#define RTQ_SIZE	(RTQ_LIMIT + NSIG_L - VK_SIGRTMIN + 1)
 
 #define PORT_RING	64
 #define UPSTACK_SIZE	32768
-
-/* Linux i386's struct sigaction as rt_sigaction passes it. */
-struct lx_sigaction {
-	uint32_t	handler;
-	uint32_t	flags;
-	uint32_t	restorer;
-	uint32_t	mask[2];
-};
-
-/* Linux i386's stack_t. */
-struct lx_stack {
-	uint32_t	sp;
-	int32_t		flags;
-	uint32_t	size;
-};
-
-/* struct sigcontext (i386), in Linux's order. */
-struct lx_sigcontext {
-	uint32_t	gs, fs, es, ds;
-	uint32_t	edi, esi, ebp, esp, ebx, edx, ecx, eax;
-	uint32_t	trapno, err, eip, cs, eflags, esp_at_signal, ss;
-	uint32_t	fpstate, oldmask, cr2;
-};
-
-struct lx_ucontext {
-	uint32_t	uc_flags;
-	uint32_t	uc_link;
-	struct lx_stack	uc_stack;
-	struct lx_sigcontext uc_mcontext;
-	uint32_t	uc_sigmask[2];
-};
-
-/* The frames Linux pushes (arch/x86/include/asm/sigframe.h, 32-bit). */
-struct lx_rt_sigframe {
-	uint32_t	pretcode;
-	int32_t		sig;
-	uint32_t	pinfo;
-	uint32_t	puc;
-	uint32_t	info[32];	/* siginfo_t, 128 bytes */
-	struct lx_ucontext uc;
-	uint8_t		retcode[8];
-};
-
-struct lx_sigframe {
-	uint32_t	pretcode;
-	int32_t		sig;
-	struct lx_sigcontext sc;
-	uint8_t		fpstate_unused[624];
-	uint32_t	extramask[1];
-	uint8_t		retcode[8];
-};
-
-_Static_assert(sizeof(struct lx_sigcontext) == 88, "sigcontext is 88 bytes");
-_Static_assert(sizeof(struct lx_ucontext) == 116, "ucontext is 116 bytes");
-_Static_assert(__builtin_offsetof(struct lx_rt_sigframe, uc) == 144, "uc at 144");
-_Static_assert(__builtin_offsetof(struct lx_sigframe, extramask) == 720, "extramask at 720");
-
-/* struct _fpstate_32: a 112-byte fsave-format header, then the fxsave image. */
-#define FP_LEGACY	112
-#define FP_SIZE		(FP_LEGACY + 512)
-#define FP_MAGIC_OFF	110
-#define FX_MXCSR	24
-#define FX_ST		32
-#define FX_XMM		160
 
 /* The live sigreq and the upcall port its answers (and the timers') land on. */
 struct lx_port {
@@ -122,15 +46,27 @@ static struct {
 	struct lx_sigaction act[NSIG_L + 1];
 	uint64_t	blocked;
 	uint64_t	pending;		/* taken, not yet delivered */
-	struct lx_sinfo	info[NSIG_L + 1];	/* of each pending signal */
+	struct lx_sinfo	info[NSIG_L + 1];	/* of each pending standard signal */
 	uint64_t	saved;			/* sigsuspend: the mask the frame restores */
 	int		have_saved;
 	int		sync;			/* a fault's signal: delivered first */
 	uint64_t	reqset;			/* the live sigreq's set (0: none in flight) */
 	uint64_t	handled;		/* signals whose disposition is not SIG_DFL */
 	int		intr;			/* the current call was interrupted (EINTR) */
-	struct lx_stack	alt;
-} sig = { .alt = { 0, SS_DISABLE_L, 0 } };
+} sig;
+
+/*
+ * Real-time signals queue, each instance with its information, in the
+ * order they came: up to RTQ_LIMIT, and then one more of each signal that
+ * has none queued.  While the queue is that full, the kernel keeps the
+ * real-time signals we already have queued (they are out of the request's
+ * set and in its sigblock set, see held_by_kernel), so none is lost on the
+ * way and a sigqueue that finds the kernel's queue full too is EAGAIN.
+ */
+static struct lx_sinfo rtq[RTQ_SIZE];
+static int nrtq;
+static uint64_t kheld;			/* the kernel's sigblock set, as we last set it */
+static int handover;			/* execve: the kernel holds our signals now */
 
 static _Alignas(8) struct vk_msg_sigreq sigreq;
 static _Alignas(64) struct lx_port port;
@@ -147,34 +83,7 @@ volatile uint32_t lx_sigwork;
 /* The saved frame of the Linux call in progress (lx_entry.S). */
 extern const uint32_t *volatile lx_cur_frame;
 
-/* Trampolines for handlers without SA_RESTORER (lx_entry.S). */
-extern const uint8_t lx_sigreturn_tramp[], lx_rt_sigreturn_tramp[];
 extern void lx_vsyscall(void);
-
-/* Memory helpers (the layer has no libc): whole words with rep stos/movs,
- * which the emulator runs far faster than a loop of byte accesses. */
-static void
-zero(void *p, uint32_t n)
-{
-	uint32_t w = n / 4;
-	uint8_t *d = (uint8_t *)p + (n & ~3u);
-
-	__asm__ volatile("rep stosl" : "+D"(p), "+c"(w) : "a"(0) : "memory");
-	for (n &= 3; n > 0; n--)
-		*d++ = 0;
-}
-
-static void
-copy(void *to, const void *from, uint32_t n)
-{
-	uint32_t w = n / 4;
-	uint8_t *d = (uint8_t *)to + (n & ~3u);
-	const uint8_t *s = (const uint8_t *)from + (n & ~3u);
-
-	__asm__ volatile("rep movsl" : "+D"(to), "+S"(from), "+c"(w) :: "memory");
-	for (n &= 3; n > 0; n--)
-		*d++ = *s++;
-}
 
 static int32_t
 msg(struct vk_msghdr *m)
@@ -182,8 +91,8 @@ msg(struct vk_msghdr *m)
 	return (int32_t)lx_call(m);
 }
 
-static int32_t
-kill_msg(int32_t pid, int32_t s)
+int32_t
+lx_sig_kill_msg(int32_t pid, int32_t s)
 {
 	struct vk_msg_kill m;
 
@@ -192,6 +101,31 @@ kill_msg(int32_t pid, int32_t s)
 	m.sig = s;
 	m.how = 0;
 	return msg(&m.hdr);
+}
+
+int32_t
+lx_sig_queue_msg(int32_t pid, int32_t s, int32_t code, int32_t value)
+{
+	struct vk_msg_sigqueue m;
+
+	ly_hdr(&m.hdr, VK_SYS_sigqueue, sizeof(m));
+	m.pid = pid;
+	m.sig = s;
+	m.code = code;
+	m.value = value;
+	return msg(&m.hdr);
+}
+
+int32_t
+lx_sig_self(void)
+{
+	return (int32_t)ly_shared()->sh_pid;
+}
+
+int
+lx_sig_taken(int s)
+{
+	return s >= 1 && s <= NSIG_L && (sig.reqset & BIT(s)) != 0;
 }
 
 static uint64_t
@@ -229,11 +163,19 @@ update_work(void)
 
 /* ---- the live request ---- */
 
+/* The real-time signals the kernel holds for us while our queue is full:
+ * those we have queued already (any other still has a place). */
+static uint64_t
+held_by_kernel(void)
+{
+	return nrtq >= RTQ_LIMIT ? sig.pending & RT_SIGS : 0;
+}
+
 /* The signals the kernel must hand to us: caught, ignored or blocked. */
 static uint64_t
 wanted(void)
 {
-	return (sig.blocked | sig.handled) & ~UNBLOCKABLE;
+	return (sig.blocked | sig.handled) & ~UNBLOCKABLE & ~held_by_kernel();
 }
 
 /*
@@ -270,6 +212,7 @@ set_msg(uint32_t cmd, uint64_t set, int how)
 static void set_handler(int s, uint32_t h);
 
 static void sync_set(void);
+static void send_set(uint64_t want);
 
 /*
  * On the first signal call of this image: the signals it was started
@@ -297,11 +240,17 @@ learn_ignored(void)
 	}
 }
 
+static void unpend(int s, struct lx_sinfo *si);
+
 void
 lx_sig_before_exec(void)
 {
+	struct lx_sinfo si;
+
 	learn_ignored();
 	sigblock_msg(sig.blocked, 1);
+	kheld = sig.blocked;
+	handover = 1;		/* no request until the new image (or a failure) */
 	if ((sig.pending & sig.blocked) == 0)
 		return;
 	/* Pending signals go back to the kernel, which holds them (they are
@@ -315,15 +264,16 @@ lx_sig_before_exec(void)
 		sig.reqset = 0;
 	}
 	for (int s = 1; s <= NSIG_L; s++)
-		if (sig.pending & sig.blocked & BIT(s))
-			kill_msg((int32_t)ly_shared()->sh_pid, s);
-	sig.pending &= ~sig.blocked;
-	update_work();
+		while (sig.pending & sig.blocked & BIT(s)) {
+			unpend(s, &si);
+			lx_sig_queue_msg(lx_sig_self(), s, si.code, si.value);
+		}
 }
 
 void
 lx_sig_exec_failed(void)
 {
+	handover = 0;
 	sync_set();		/* take back what the kernel holds */
 }
 
@@ -341,6 +291,25 @@ sync_ignored(void)
 		sigign_msg(set, 1);
 		ign_sent = set;
 	}
+}
+
+/* SA_NOCLDWAIT on SIGCHLD is the kernel's to apply (it reaps the children
+ * at once): sent when it changes (sigflags, command 137; fork keeps it,
+ * execve clears it, as Linux clears sa_flags). */
+static void
+sync_nocldwait(void)
+{
+	static uint32_t sent;
+	uint32_t f = (sig.act[VK_SIGCHLD].flags & SA_NOCLDWAIT_L) ? VK_SIGF_NOCLDWAIT : 0;
+	struct vk_msg_sigflags m;
+
+	if (f == sent)
+		return;
+	ly_hdr(&m.hdr, VK_SYS_sigflags, sizeof(m));
+	m.flags = f;
+	m.how = 1;
+	if (msg(&m.hdr) == 0)
+		sent = f;
 }
 
 /* Set SIG's handler (keeping sig.handled in step). */
@@ -368,21 +337,35 @@ arm(void)
 	ly_hdr(&m.hdr, VK_SYS_upctl, sizeof(m));
 	m.ctl = (uint32_t)&ctl;
 	msg(&m.hdr);
-	zero(&port, sizeof(port));
+	lx_zero(&port, sizeof(port));
 	port.h.vp_action = VK_PORT_UPCALL_CS;
 	port.h.vp_size = PORT_RING;
 	port.h.vp_upcall = (uint32_t)lx_upcall;
 	armed = 1;
 }
 
-/* Make the kernel's set what it must be now: send, change or end the sigreq. */
+/* Make the kernel's set what it must be now: send, change or end the
+ * sigreq.  Signals leaving it for the kernel to hold are in its sigblock
+ * set first, and leave that set only once the request takes them again. */
 static void
 sync_set(void)
 {
-	uint64_t want = wanted();
+	uint64_t want = wanted(), hold = held_by_kernel();
 
-	if (want == sig.reqset)
+	if (handover)
 		return;
+	if (hold & ~kheld)
+		sigblock_msg(kheld |= hold, 1);
+	if (want != sig.reqset)
+		send_set(want);
+	if (kheld != hold)
+		sigblock_msg(kheld = hold, 1);
+}
+
+/* Send, change or end the sigreq for the set WANT. */
+static void
+send_set(uint64_t want)
+{
 	if (want == 0) {
 		struct vk_msg_abortmsg a;
 
@@ -414,7 +397,97 @@ static void
 default_action(int s)
 {
 	sync_set();
-	kill_msg((int32_t)ly_shared()->sh_pid, s);
+	lx_sig_kill_msg(lx_sig_self(), s);
+}
+
+/* ---- pending signals ---- */
+
+/* A POSIX timer's signal already queued takes another expiry as an
+ * overrun, as Linux queues a timer's signal once. */
+static int
+merge_timer(const struct lx_sinfo *si)
+{
+	for (int i = 0; i < nrtq; i++)
+		if (rtq[i].signo == si->signo && rtq[i].code == VK_SI_TIMER && rtq[i].tid == si->tid) {
+			rtq[i].overrun += si->overrun + 1;
+			return 1;
+		}
+	return 0;
+}
+
+/* SI is pending: a standard signal once (its first information kept), a
+ * real-time one queued.  Past the queue's room (only a signal that bypassed
+ * the kernel can find it full) it is pending without its information, as
+ * on Linux past RLIMIT_SIGPENDING. */
+static void
+pend(const struct lx_sinfo *si)
+{
+	int s = si->signo;
+
+	if (s < VK_SIGRTMIN) {
+		if (!(sig.pending & BIT(s)))
+			sig.info[s] = *si;
+	} else if (!(si->code == VK_SI_TIMER && merge_timer(si)) &&
+	    (nrtq < RTQ_LIMIT || (!(sig.pending & BIT(s)) && nrtq < RTQ_SIZE)))
+		rtq[nrtq++] = *si;
+	sig.pending |= BIT(s);
+	update_work();
+	if (s >= VK_SIGRTMIN && nrtq >= RTQ_LIMIT)
+		sync_set();
+}
+
+/* Take the first queued instance of real-time signal S into *SI: 1 if
+ * another stays queued. */
+static int
+rt_take(int s, struct lx_sinfo *si)
+{
+	int i, more = 0;
+
+	for (i = 0; i < nrtq && rtq[i].signo != s; i++)
+		;
+	if (i == nrtq) {
+		/* pending without its information */
+		lx_zero(si, sizeof(*si));
+		si->signo = s;
+		return 0;
+	}
+	*si = rtq[i];
+	for (nrtq--; i < nrtq; i++) {
+		rtq[i] = rtq[i + 1];
+		more |= rtq[i].signo == s;
+	}
+	return more;
+}
+
+/* Take one instance of pending signal S off the pending set, its
+ * information into *SI. */
+static void
+unpend(int s, struct lx_sinfo *si)
+{
+	uint64_t hold = held_by_kernel();
+
+	if (s >= VK_SIGRTMIN && rt_take(s, si))
+		;		/* still pending */
+	else {
+		if (s < VK_SIGRTMIN)
+			*si = sig.info[s];
+		sig.pending &= ~BIT(s);
+	}
+	if (s == sig.sync)
+		sig.sync = 0;
+	update_work();
+	if (held_by_kernel() != hold)
+		sync_set();	/* room again: the kernel hands them over */
+}
+
+/* Discard every pending instance of S. */
+static void
+discard(int s)
+{
+	struct lx_sinfo si;
+
+	while (sig.pending & BIT(s))
+		unpend(s, &si);
 }
 
 /* Pending signals now unblocked that have no handler: ignored ones are
@@ -426,7 +499,7 @@ settle(void)
 
 	for (int s = 1; ready != 0 && s <= NSIG_L; s++)
 		if ((ready & BIT(s)) && !caught(s)) {
-			sig.pending &= ~BIT(s);
+			discard(s);
 			ready &= ~BIT(s);
 			if (!ignored(s))
 				default_action(s);
@@ -458,9 +531,7 @@ lx_sig_arrive(const struct lx_sinfo *si)
 			return;
 		}
 	}
-	sig.pending |= BIT(s);
-	sig.info[s] = *si;
-	update_work();
+	pend(si);
 }
 
 /* A fault's signal: delivered now if a handler can take it; otherwise the
@@ -476,15 +547,13 @@ arrive_fault(const struct lx_sinfo *si)
 	if (!caught(s) || (sig.blocked & BIT(s))) {
 		set_handler(s, SIG_DFL_L);
 		sig.blocked &= ~BIT(s);
-		sig.pending &= ~BIT(s);
+		discard(s);
 		sync_set();
-		update_work();
 		return;
 	}
-	sig.pending |= BIT(s);
-	sig.info[s] = *si;
+	discard(s);
+	pend(si);
 	sig.sync = s;
-	update_work();
 }
 
 /* Take the sigreq's answer (if it holds one) and acknowledge it. */
@@ -496,10 +565,11 @@ take_sigreq(int fault)
 
 	if (!(m->hdr.ms_flags & MSGF_DONE))
 		return;
-	m->hdr.ms_flags &= ~MSGF_DONE;	/* the kernel may answer again */
-	if (m->hdr.ms_error != 0)
+	if (m->hdr.ms_error != 0) {
+		m->hdr.ms_flags &= ~MSGF_DONE;
 		return;			/* aborted */
-	zero(&si, sizeof(si));
+	}
+	lx_zero(&si, sizeof(si));
 	si.signo = m->signo;
 	si.code = m->code;
 	si.pid = m->pid;
@@ -511,267 +581,24 @@ take_sigreq(int fault)
 		arrive_fault(&si);
 	else
 		lx_sig_arrive(&si);
+	/* Taken: the kernel may answer again, with the set as filing it left
+	 * it (a full queue leaves the real-time signals to the kernel). */
+	m->hdr.ms_flags &= ~MSGF_DONE;
 }
 
-/* ---- Linux frames ---- */
-
-static int
-on_altstack(uint32_t sp)
-{
-	return sig.alt.size != 0 && sp > sig.alt.sp && sp - sig.alt.sp <= sig.alt.size;
-}
-
-/* The start of an fxsave image, and Linux's struct _fpstate_32 header. */
-struct lx_fxhdr {
-	uint16_t	fcw, fsw;
-	uint8_t		ftw, pad0;
-	uint16_t	fop;
-	uint32_t	fip;
-	uint16_t	fcs, pad1;
-	uint32_t	foo;
-	uint16_t	fos, pad2;
-	uint32_t	mxcsr, mxcsr_mask;
-};
-
-struct lx_st10 {
-	uint32_t	lo, hi;
-	uint16_t	exp;
-} __attribute__((packed));
-
-struct lx_fplegacy {
-	uint32_t	cw, sw, tag, ipoff, cssel, dataoff, datasel;
-	struct lx_st10	st[8];
-	uint16_t	status, magic;		/* magic 0: the fxsave image follows */
-};
-
-_Static_assert(sizeof(struct lx_fxhdr) == 32, "fxsave header");
-_Static_assert(sizeof(struct lx_fplegacy) == FP_LEGACY, "_fpstate_32 header");
-
-/* Copy N bytes (a multiple of 16) in 16-byte steps: each step is a few
- * emulated instructions, where a byte or rep loop costs a block each. */
-static void
-copy16(void *to, const void *from, uint32_t n)
-{
-	uint32_t *d = to;
-	const uint32_t *s = from;
-
-	for (; n >= 16; n -= 16, d += 4, s += 4) {
-		d[0] = s[0];
-		d[1] = s[1];
-		d[2] = s[2];
-		d[3] = s[3];
-	}
-}
-
-/* The x87 registers of an image with tag byte FTW: any in use? */
-#define ANY_VALID(ftw)	((ftw) != 0)
+/* ---- delivery ---- */
 
 /*
- * The fxsave image FX as Linux's struct _fpstate_32 at FP: the fsave-format
- * header, then the image.  Only what the state holds is copied: the header,
- * the x87 registers when some are in use, and the XMM registers; the
- * image's reserved tail is left as it is.
+ * Make context C enter the handler of signal S (information SI): the Linux
+ * frame (lx_sigframe.c), then the handler's mask; a one-shot handler
+ * reverts.  LIMIT: see lx_frame_push.
  */
 static void
-put_fpstate(uint8_t *fp, const uint8_t *fx)
-{
-	const struct lx_fxhdr *x = (const struct lx_fxhdr *)fx;
-	struct lx_fplegacy *l = (struct lx_fplegacy *)fp;
-	uint32_t tag = 0;
-
-	for (int i = 0; i < 8; i++)
-		tag |= (uint32_t)((x->ftw >> i) & 1 ? 0 : 3) << (2 * i);	/* valid or empty */
-	l->cw = 0xffff0000u | x->fcw;
-	l->sw = 0xffff0000u | x->fsw;
-	l->tag = 0xffff0000u | tag;
-	l->ipoff = x->fip;
-	l->cssel = x->fcs | (uint32_t)x->fop << 16;
-	l->dataoff = x->foo;
-	l->datasel = 0xffff0000u | x->fos;
-	l->status = x->fsw;
-	l->magic = 0;
-	copy16(fp + FP_LEGACY, fx, sizeof(*x));
-	if (ANY_VALID(x->ftw)) {
-		for (int i = 0; i < 8; i++)
-			l->st[i] = *(const struct lx_st10 *)(fx + FX_ST + 16 * i);
-		copy16(fp + FP_LEGACY + FX_ST, fx + FX_ST, 128);
-	}
-	copy16(fp + FP_LEGACY + FX_XMM, fx + FX_XMM, 128);
-}
-
-/* The reverse, as Linux restores it: the image, with the x87 environment
- * and registers of the fsave-format header over it. */
-static void
-get_fpstate(uint8_t *fx, const uint8_t *fp)
-{
-	const struct lx_fplegacy *l = (const struct lx_fplegacy *)fp;
-	struct lx_fxhdr *x = (struct lx_fxhdr *)fx;
-	uint8_t ftw = 0;
-
-	if (l->magic == 0) {
-		copy16(fx, fp + FP_LEGACY, sizeof(*x));
-		copy16(fx + FX_XMM, fp + FP_LEGACY + FX_XMM, 128);
-	} else {
-		/* x87 state only: SSE at its defaults */
-		zero(fx, sizeof(*x));
-		x->mxcsr = 0x1f80;
-		zero(fx + FX_XMM, 128);
-	}
-	for (int i = 0; i < 8; i++)
-		if (((l->tag >> (2 * i)) & 3) != 3)
-			ftw |= (uint8_t)(1u << i);
-	x->fcw = (uint16_t)l->cw;
-	x->fsw = (uint16_t)l->sw;
-	x->ftw = ftw;
-	x->fop = (uint16_t)(l->cssel >> 16);
-	x->fip = l->ipoff;
-	x->fcs = (uint16_t)l->cssel;
-	x->foo = l->dataoff;
-	x->fos = (uint16_t)l->datasel;
-	if (ANY_VALID(ftw))
-		for (int i = 0; i < 8; i++)
-			*(struct lx_st10 *)(fx + FX_ST + 16 * i) = l->st[i];
-}
-
-/* The FPU/SSE state a handler starts with, as Linux's: the x87 and SSE
- * control words at their defaults, every x87 register empty (the register
- * contents are not cleared). */
-static void
-fx_init(uint8_t *fx)
-{
-	struct lx_fxhdr *x = (struct lx_fxhdr *)fx;
-
-	*x = (struct lx_fxhdr){ .fcw = 0x37f, .mxcsr = 0x1f80 };
-}
-
-static void
-put_siginfo(uint32_t *info, const struct lx_sinfo *si)
-{
-	zero(info, 128);
-	info[0] = (uint32_t)si->signo;
-	info[2] = (uint32_t)si->code;
-	switch (si->signo) {
-	case VK_SIGSEGV: case VK_SIGBUS: case VK_SIGILL: case VK_SIGFPE: case VK_SIGTRAP:
-		if (si->code > 0) {
-			info[3] = si->addr;
-			return;
-		}
-		break;
-	case VK_SIGCHLD:
-		info[3] = (uint32_t)si->pid;
-		info[4] = (uint32_t)si->uid;
-		info[5] = (uint32_t)si->status;
-		return;
-	}
-	if (si->code == VK_SI_TIMER) {
-		info[3] = (uint32_t)si->tid;
-		info[4] = (uint32_t)si->overrun;
-		info[5] = (uint32_t)si->value;
-		return;
-	}
-	info[3] = (uint32_t)si->pid;
-	info[4] = (uint32_t)si->uid;
-	info[5] = (uint32_t)si->value;
-}
-
-static void
-put_sigcontext(struct lx_sigcontext *sc, const struct vk_upframe_abi *c, int s, uint32_t fp, uint64_t mask)
-{
-	int fault = sig.info[s].code > 0 && (s == VK_SIGSEGV || s == VK_SIGBUS || s == VK_SIGFPE ||
-	    s == VK_SIGILL || s == VK_SIGTRAP) && sig.info[s].pid == 0;
-
-	sc->gs = c->uf_gs;
-	sc->fs = 0;
-	sc->es = sc->ds = sc->ss = 0x2b;
-	sc->cs = 0x23;
-	sc->edi = c->uf_edi;
-	sc->esi = c->uf_esi;
-	sc->ebp = c->uf_ebp;
-	sc->esp = c->uf_esp;
-	sc->ebx = c->uf_ebx;
-	sc->edx = c->uf_edx;
-	sc->ecx = c->uf_ecx;
-	sc->eax = c->uf_eax;
-	sc->trapno = !fault ? 0 : s == VK_SIGSEGV || s == VK_SIGBUS ? 14 : s == VK_SIGFPE ? 0 : s == VK_SIGILL ? 6 : 3;
-	sc->err = fault && (s == VK_SIGSEGV || s == VK_SIGBUS) ? 4 : 0;
-	sc->eip = c->uf_eip;
-	sc->eflags = c->uf_eflags;
-	sc->esp_at_signal = c->uf_esp;
-	sc->fpstate = fp;
-	sc->oldmask = (uint32_t)mask;
-	sc->cr2 = fault ? sig.info[s].addr : 0;
-}
-
-/* Where a frame of SIZE bytes goes below SP: as if called, (sp + 4) % 16 == 0. */
-static uint32_t
-frame_below(uint32_t sp, uint32_t size)
-{
-	return ((sp - size + 4) & ~15u) - 4;
-}
-
-/*
- * Build the Linux frame for signal S over the context C (a native frame:
- * registers and fxsave image) and make C enter the handler.  LIMIT, when
- * not 0, is the lowest address the caller still uses on the program's stack
- * (the personality runs there): the frame goes below it.
- */
-static void
-setup_frame(struct vk_upframe_abi *c, int s, uint32_t limit)
+enter_handler(struct vk_upframe_abi *c, int s, const struct lx_sinfo *si, uint32_t limit)
 {
 	struct lx_sigaction *a = &sig.act[s];
-	uint64_t old = sig.have_saved ? sig.saved : sig.blocked;
-	uint32_t sp = c->uf_esp, fp;
-	int rt = (a->flags & SA_SIGINFO_L) != 0;
-	struct lx_stack st = { sig.alt.sp, sig.alt.size == 0 ? SS_DISABLE_L : on_altstack(sp) ? SS_ONSTACK_L : 0,
-	    sig.alt.size };
-	uint32_t ret = (a->flags & SA_RESTORER_L) ? a->restorer :
-	    rt ? (uint32_t)lx_rt_sigreturn_tramp : (uint32_t)lx_sigreturn_tramp;
 
-	if ((a->flags & SA_ONSTACK_L) && sig.alt.size != 0 && !on_altstack(sp)) {
-		sp = sig.alt.sp + sig.alt.size;
-		if ((uint32_t)sig.alt.flags & SS_AUTODISARM_L) {
-			sig.alt.sp = sig.alt.size = 0;
-			sig.alt.flags = SS_DISABLE_L;
-		}
-	} else if (limit != 0 && limit < sp)
-		sp = limit;
-	sp = ((sp - 512) & ~63u) - FP_LEGACY;
-	fp = sp;
-	put_fpstate((uint8_t *)fp, c->uf_fx);
-	if (rt) {
-		struct lx_rt_sigframe *f = (struct lx_rt_sigframe *)(sp = frame_below(sp, sizeof(*f)));
-
-		f->pinfo = (uint32_t)f->info;
-		f->puc = (uint32_t)&f->uc;
-		put_siginfo(f->info, &sig.info[s]);
-		f->uc.uc_flags = 0;
-		f->uc.uc_link = 0;
-		f->uc.uc_stack = st;
-		put_sigcontext(&f->uc.uc_mcontext, c, s, fp, old);
-		f->uc.uc_sigmask[0] = (uint32_t)old;
-		f->uc.uc_sigmask[1] = (uint32_t)(old >> 32);
-		/* movl $173, %eax; int $0x80: what debuggers recognise */
-		copy(f->retcode, "\xb8\xad\x00\x00\x00\xcd\x80\x00", 8);
-		c->uf_edx = f->pinfo;
-		c->uf_ecx = f->puc;
-	} else {
-		struct lx_sigframe *f = (struct lx_sigframe *)(sp = frame_below(sp, sizeof(*f)));
-
-		put_sigcontext(&f->sc, c, s, fp, old);
-		f->extramask[0] = (uint32_t)(old >> 32);
-		/* popl %eax; movl $119, %eax; int $0x80 */
-		copy(f->retcode, "\x58\xb8\x77\x00\x00\x00\xcd\x80", 8);
-		c->uf_edx = c->uf_ecx = 0;
-	}
-	/* Both frames start with the return address and the signal number. */
-	((uint32_t *)sp)[0] = ret;
-	((uint32_t *)sp)[1] = (uint32_t)s;
-	c->uf_esp = sp;
-	c->uf_eip = a->handler;
-	c->uf_eax = (uint32_t)s;
-	c->uf_eflags &= ~(EFL_DF | EFL_TF);
-	fx_init(c->uf_fx);
-	/* The handler's mask; a one-shot handler reverts. */
+	lx_frame_push(c, s, si, a, sig.have_saved ? sig.saved : sig.blocked, limit);
 	sig.have_saved = 0;
 	sig.blocked |= mask_of(a->mask) | ((a->flags & SA_NODEFER_L) ? 0 : BIT(s));
 	sig.blocked &= ~UNBLOCKABLE;
@@ -782,35 +609,42 @@ setup_frame(struct vk_upframe_abi *c, int s, uint32_t limit)
 	sync_set();
 }
 
-/* The next pending signal to deliver now (the fault's first), or 0. */
+/* The next pending signal of AMONG (the fault's first, then the lowest
+ * number), or 0. */
+static int
+next_in(uint64_t among)
+{
+	uint64_t p = sig.pending & among;
+
+	if (p == 0)
+		return 0;
+	if (sig.sync != 0 && (p & BIT(sig.sync)))
+		return sig.sync;
+	return __builtin_ctzll(p) + 1;
+}
+
+/* The next pending signal to deliver now, or 0. */
 static int
 next_ready(void)
 {
-	uint64_t ready = sig.pending & ~sig.blocked;
-
-	if (ready == 0)
-		return 0;
-	if (sig.sync != 0 && (ready & BIT(sig.sync)))
-		return sig.sync;
-	return __builtin_ctzll(ready) + 1;
+	return next_in(~sig.blocked);
 }
 
-/* Deliver every signal that can be now, over context C (LIMIT: see setup_frame). */
+
+/* Deliver every signal that can be now, over context C (LIMIT: see lx_frame_push). */
 static void
 deliver_all(struct vk_upframe_abi *c, uint32_t limit)
 {
+	struct lx_sinfo si;
 	int s;
 
 	while ((s = next_ready()) != 0) {
-		sig.pending &= ~BIT(s);
-		if (s == sig.sync)
-			sig.sync = 0;
+		unpend(s, &si);
 		if (caught(s))
-			setup_frame(c, s, limit);
+			enter_handler(c, s, &si, limit);
 		else if (!ignored(s))
 			default_action(s);
 	}
-	update_work();
 }
 
 /* ---- the dispatcher ---- */
@@ -859,55 +693,6 @@ restartable(uint32_t nr)
 	return 1;
 }
 
-/*
- * Save the FPU/SSE state into FX as an fxsave image.  fxsave leaves the SSE
- * half out on Unicorn (see cpu_get_sse), so MXCSR and XMM are stored
- * directly.  At a system call the x87 stack is almost always empty, and
- * then the environment (fnstenv: a quarter of fxsave's memory accesses,
- * which the emulator does one by one) is all there is to keep.
- */
-static void
-fx_save(uint8_t *fx)
-{
-	struct lx_fxhdr *x = (struct lx_fxhdr *)fx;
-	uint32_t env[7];
-
-	__asm__ volatile("fnstenv %0\n\tfldcw %0" : "=m"(env) :: "memory");	/* fnstenv masks exceptions */
-	if ((env[2] & 0xffff) == 0xffff)
-		*x = (struct lx_fxhdr){ .fcw = (uint16_t)env[0], .fsw = (uint16_t)env[1], .ftw = 0,
-		    .fop = (uint16_t)((env[4] >> 16) & 0x7ff), .fip = env[3], .fcs = (uint16_t)env[4],
-		    .foo = env[5], .fos = (uint16_t)env[6] };
-	else
-		__asm__ volatile("fxsave (%0)" :: "r"(fx) : "memory");
-	__asm__ volatile("stmxcsr 24(%0)\n\t"
-	    "movups %%xmm0, 160(%0)\n\tmovups %%xmm1, 176(%0)\n\t"
-	    "movups %%xmm2, 192(%0)\n\tmovups %%xmm3, 208(%0)\n\t"
-	    "movups %%xmm4, 224(%0)\n\tmovups %%xmm5, 240(%0)\n\t"
-	    "movups %%xmm6, 256(%0)\n\tmovups %%xmm7, 272(%0)"
-	    :: "r"(fx) : "memory");
-}
-
-/* Load the x87 half of image FX (the kernel's upret loads the SSE half):
- * with every register empty, the environment alone (fldenv). */
-static void
-fx_load(const uint8_t *fx)
-{
-	const struct lx_fxhdr *x = (const struct lx_fxhdr *)fx;
-	uint32_t env[7];
-
-	if (ANY_VALID(x->ftw)) {
-		__asm__ volatile("fxrstor (%0)" :: "r"(fx) : "memory");
-		return;
-	}
-	env[0] = x->fcw;
-	env[1] = x->fsw;
-	env[2] = 0xffff;
-	env[3] = x->fip;
-	env[4] = x->fcs | (uint32_t)(x->fop & 0x7ff) << 16;
-	env[5] = x->foo;
-	env[6] = x->fos;
-	__asm__ volatile("fldenv %0" :: "m"(env) : "memory");
-}
 
 static uint32_t
 get_gs(void)
@@ -921,13 +706,18 @@ get_gs(void)
 /* Leave a critical section of the personality's own: flushsys() delivers
  * what the kernel held back meanwhile. */
 static void
+flushsys(void)
+{
+	uint32_t e = 0;
+
+	__asm__ volatile("int $0x81" : "+a"(e) : "c"(0), "d"(0) : "memory");
+}
+
+static void
 crit_exit(void)
 {
-	if (--ctl.uc_crit == 0 && ctl.uc_pending) {
-		uint32_t e = 0;
-
-		__asm__ volatile("int $0x81" : "+a"(e) : "c"(0), "d"(0) : "memory");
-	}
+	if (--ctl.uc_crit == 0 && ctl.uc_pending)
+		flushsys();
 }
 
 /*
@@ -950,7 +740,7 @@ resume(struct vk_upframe_abi *c)
 	lx_busy = 0;
 	lx_cur_frame = 0;
 	deliver_all(c, (uint32_t)__builtin_frame_address(0) - 2048);
-	fx_load(c->uf_fx);
+	lx_fx_load(c->uf_fx);
 	__asm__ volatile("ldmxcsr 24(%0)\n\t"
 	    "movups 160(%0), %%xmm0\n\tmovups 176(%0), %%xmm1\n\t"
 	    "movups 192(%0), %%xmm2\n\tmovups 208(%0), %%xmm3\n\t"
@@ -1020,7 +810,7 @@ exit_deliver(uint32_t nr, const uint32_t *frame, int32_t r)
 	_Alignas(64) struct vk_upframe_abi c;
 	int s = next_ready();
 
-	fx_save(c.uf_fx);
+	lx_fx_save(c.uf_fx);
 	c.uf_ebx = frame[0];
 	c.uf_ecx = frame[1];
 	c.uf_edx = frame[2];
@@ -1060,56 +850,12 @@ lx_sig_leave(uint32_t nr, const uint32_t *frame, int32_t r)
 	return r;
 }
 
-/* ---- sigreturn ---- */
-
-/* The program's stack pointer at its int 0x80 (lx_entry.S's saved frame). */
-static uint32_t
-caller_sp(void)
+void
+lx_sig_return(struct vk_upframe_abi *c, uint64_t mask)
 {
-	return (uint32_t)(lx_cur_frame + 9);
-}
-
-static void __attribute__((noreturn))
-sigreturn_to(const struct lx_sigcontext *sc, uint64_t mask)
-{
-	_Alignas(64) struct vk_upframe_abi c;
-
-	if (sc->fpstate != 0)
-		get_fpstate(c.uf_fx, (const uint8_t *)sc->fpstate);
-	else
-		fx_init(c.uf_fx);
-	c.uf_eax = sc->eax;
-	c.uf_ebx = sc->ebx;
-	c.uf_ecx = sc->ecx;
-	c.uf_edx = sc->edx;
-	c.uf_esi = sc->esi;
-	c.uf_edi = sc->edi;
-	c.uf_ebp = sc->ebp;
-	c.uf_esp = sc->esp;
-	c.uf_eip = sc->eip;
-	c.uf_eflags = sc->eflags;
-	c.uf_gs = sc->gs & 0xffff;
 	ctl.uc_crit++;
 	set_mask(mask);
-	resume(&c);
-}
-
-LX_DECL(rt_sigreturn)
-{
-	const struct lx_rt_sigframe *f = (const struct lx_rt_sigframe *)(caller_sp() - 4);
-
-	(void)a1; (void)a2; (void)a3; (void)a4; (void)a5; (void)a6;
-	sig.alt.flags &= (int32_t)~SS_AUTODISARM_L;
-	sigreturn_to(&f->uc.uc_mcontext, mask_of(f->uc.uc_sigmask));
-}
-
-LX_DECL(sigreturn)
-{
-	const struct lx_sigframe *f = (const struct lx_sigframe *)(caller_sp() - 8);
-	uint32_t m[2] = { f->sc.oldmask, f->extramask[0] };
-
-	(void)a1; (void)a2; (void)a3; (void)a4; (void)a5; (void)a6;
-	sigreturn_to(&f->sc, mask_of(m));
+	resume(c);
 }
 
 /* ---- dispositions and the mask ---- */
@@ -1135,8 +881,10 @@ LX_DECL(rt_sigaction)
 	sig.act[s] = n;
 	set_handler(s, n.handler);
 	if (ignored(s))
-		sig.pending &= ~BIT(s);	/* POSIX: pending ones are discarded */
+		discard(s);		/* POSIX: pending ones are discarded */
 	sync_ignored();
+	if (s == VK_SIGCHLD)
+		sync_nocldwait();
 	sync_set();
 	settle();
 	return 0;
@@ -1186,19 +934,42 @@ LX_DECL(rt_sigpending)
 	return 0;
 }
 
-/* Wait until a signal with a handler can be delivered: EINTR for the exit
- * path to deliver it. */
+/* The timeout of a signal wait: none, a poll, or a timer message (lx_itimer.c). */
+enum wait_limit { WAIT_FOREVER, WAIT_POLL, WAIT_TIMER };
+
+/*
+ * Wait until a signal of SET is pending (taken into *SI: its number), a
+ * signal with a handler can be delivered (EINTR, for the exit path to
+ * deliver it), or the time LIMIT allows is over (EAGAIN).  A poll first
+ * lets the kernel hand over what it holds for us (flushsys).
+ */
 static int32_t
-wait_signal(void)
+wait_signal(uint64_t set, struct lx_sinfo *si, enum wait_limit limit)
 {
+	int polled = 0, s;
 	uint32_t e;
 
 	for (;;) {
 		ctl.uc_crit++;
 		settle();
+		if ((s = next_in(set)) != 0) {
+			unpend(s, si);
+			crit_exit();
+			return s;
+		}
 		if (handler_ready()) {
 			crit_exit();
 			return -VK_EINTR;
+		}
+		if ((limit == WAIT_POLL && polled) || (limit == WAIT_TIMER && lx_timeout_over())) {
+			crit_exit();
+			return -VK_EAGAIN;
+		}
+		if (limit == WAIT_POLL) {
+			crit_exit();
+			flushsys();
+			polled = 1;
+			continue;
 		}
 		e = VK_EDEADLK;
 		if (armed) {
@@ -1223,6 +994,7 @@ wait_signal(void)
 LX_DECL(rt_sigsuspend)
 {
 	const uint32_t *set = (const uint32_t *)a1;
+	struct lx_sinfo si;
 	uint64_t m;
 
 	(void)a3; (void)a4; (void)a5; (void)a6;
@@ -1232,107 +1004,66 @@ LX_DECL(rt_sigsuspend)
 	sig.saved = sig.blocked;
 	sig.have_saved = 1;
 	set_mask(m);
-	return wait_signal();
+	return wait_signal(0, &si, WAIT_FOREVER);
 }
 
 LX_DECL(pause)
 {
+	struct lx_sinfo si;
+
 	(void)a1; (void)a2; (void)a3; (void)a4; (void)a5; (void)a6;
-	return wait_signal();
+	return wait_signal(0, &si, WAIT_FOREVER);
 }
 
-/* ---- the alternate stack ---- */
-
-LX_DECL(sigaltstack)
+/* Fault now, before anything changes, if the N bytes at P cannot be
+ * written: the caller's EFAULT (docs/abi.md §10). */
+static void
+probe_write(uint32_t p, uint32_t n)
 {
-	const struct lx_stack *ss = (const struct lx_stack *)a1;
-	struct lx_stack *oss = (struct lx_stack *)a2, old;
-	int on = on_altstack(caller_sp());
+	volatile uint8_t *b = (volatile uint8_t *)p;
 
-	(void)a3; (void)a4; (void)a5; (void)a6;
-	old.sp = sig.alt.sp;
-	old.size = sig.alt.size;
-	old.flags = (sig.alt.size == 0 ? SS_DISABLE_L : on ? SS_ONSTACK_L : 0) |
-	    (int32_t)((uint32_t)sig.alt.flags & SS_AUTODISARM_L);
-	if (ss != 0) {
-		uint32_t mode = (uint32_t)ss->flags & ~SS_AUTODISARM_L;
-		struct lx_stack n = *ss;
-
-		if (on)
-			return -VK_EPERM;
-		if (mode != 0 && mode != SS_ONSTACK_L && mode != SS_DISABLE_L)
-			return -VK_EINVAL;
-		if (mode == SS_DISABLE_L) {
-			n.sp = 0;
-			n.size = 0;
-		} else if (n.size < MINSIGSTKSZ_L)
-			return -VK_ENOMEM;
-		sig.alt = n;
-	}
-	if (oss != 0)
-		*oss = old;
-	return 0;
+	b[0] = b[0];
+	b[n - 1] = b[n - 1];
 }
-
-/* ---- sending ---- */
-
-#define SI_TKILL_L	(-6)
 
 /*
- * A signal this process sends itself.  When the kernel would only hand it
- * straight back through the live request (the signal is caught, ignored or
- * blocked: in the request's set), it is taken here at once, with the same
- * information, which saves the kernel's answer and an upcall; the call's
- * exit path delivers it.  Anything else (the default action) goes to the
- * kernel.
+ * rt_sigtimedwait(set, info, timeout, sigsetsize), TIMEOUT a 32-bit (T64
+ * 0) or 64-bit timespec: take a pending signal of SET without running its
+ * handler, as Linux does; NULL waits for ever, {0, 0} polls.  EAGAIN when
+ * the time is over, EINTR when a handler ran.  Every pointer is checked
+ * before a signal is taken, so a bad one costs none.
  */
 static int32_t
-send_self(int32_t s, int32_t code)
+sigtimedwait(uint32_t uset, uint32_t uinfo, uint32_t uts, uint32_t size, int t64)
 {
-	struct lx_sinfo si = { .signo = s, .code = code };
+	enum wait_limit limit = WAIT_FOREVER;
+	struct lx_sinfo si;
+	uint64_t set;
+	int64_t ns;
+	int32_t r;
 
-	if (s < 1 || s > NSIG_L || !(sig.reqset & BIT(s)))
-		return kill_msg((int32_t)ly_shared()->sh_pid, s);
-	si.pid = (int32_t)ly_shared()->sh_pid;
-	si.uid = (int32_t)ly_shared()->sh_uid;
-	lx_sig_arrive(&si);
-	return 0;
-}
-
-/*
- * kill, tkill, tgkill: the kernel finds the targets and delivers (to a
- * process that takes the signal, through its live request; otherwise the
- * default action).  One process is one thread, so a thread id is the pid.
- */
-LX_DECL(kill)
-{
-	(void)a3; (void)a4; (void)a5; (void)a6;
-	if (a1 == ly_shared()->sh_pid)
-		return send_self((int32_t)a2, VK_SI_USER);
-	return kill_msg((int32_t)a1, (int32_t)a2);
-}
-
-LX_DECL(tkill)
-{
-	(void)a3; (void)a4; (void)a5; (void)a6;
-	if ((int32_t)a1 <= 0)
+	if (size != 8)
 		return -VK_EINVAL;
-	if (a1 == ly_shared()->sh_pid)
-		return send_self((int32_t)a2, SI_TKILL_L);
-	return kill_msg((int32_t)a1, (int32_t)a2);
+	set = mask_of((const uint32_t *)uset);
+	if (uts != 0) {
+		if ((r = lx_timespec_ns(uts, t64, &ns)) != 0)
+			return r;
+		limit = ns == 0 ? WAIT_POLL : WAIT_TIMER;
+	}
+	if (uinfo != 0)
+		probe_write(uinfo, 128);
+	learn_ignored();
+	if (limit == WAIT_TIMER && (r = lx_timeout_start(ns)) != 0)
+		return r;
+	r = wait_signal(set, &si, limit);
+	lx_timeout_stop();
+	if (r > 0 && uinfo != 0)
+		lx_put_siginfo((uint32_t *)uinfo, &si);
+	return r;
 }
 
-LX_DECL(tgkill)
-{
-	(void)a4; (void)a5; (void)a6;
-	if ((int32_t)a1 <= 0 || (int32_t)a2 <= 0)
-		return -VK_EINVAL;
-	if (a1 != a2)
-		return -VK_ESRCH;
-	if (a2 == ly_shared()->sh_pid)
-		return send_self((int32_t)a3, SI_TKILL_L);
-	return kill_msg((int32_t)a2, (int32_t)a3);
-}
+LX_DECL(rt_sigtimedwait)	{ (void)a5; (void)a6; return sigtimedwait(a1, a2, a3, a4, 0); }
+LX_DECL(rt_sigtimedwait_time64)	{ (void)a5; (void)a6; return sigtimedwait(a1, a2, a3, a4, 1); }
 
 /* ---- fork ---- */
 
@@ -1353,6 +1084,7 @@ void
 lx_sig_fork_child(void)
 {
 	sig.pending = 0;
+	nrtq = 0;
 	sig.sync = 0;
 	sig.intr = 0;
 	update_work();

@@ -461,11 +461,16 @@ int
 vk_sys_abortmsg(struct vk_proc *p, struct vk_msg_abortmsg *m)
 {
 	struct vk_req *r = find_req(p, m->msg);
+	struct vk_siginfo waiting[VK_SIGQ_MAX];
+	int n;
 
 	if (r == NULL)
 		return VK_ENOENT;	/* not in flight: done already, or never sent */
 	p->stats.async_aborted++;
 	vk_trace_line(p, "message 0x%08x aborted", m->msg);
+	n = vk_signal_unqueue(r, waiting);
 	complete(p, r, VK_ECANCELED, MSGF_ABORTED);
+	for (int i = 0; i < n; i++)
+		vk_signal_send(p, &waiting[i]);	/* to whatever takes them now */
 	return 0;
 }

@@ -327,6 +327,7 @@ struct vk_proc {
 	int		resched;	/* stop after this call: the run loop re-arms preemption */
 	uint64_t	sigign;		/* signals it ignores (sigign): kept by fork and execve */
 	uint64_t	sigblock;	/* signals it blocks while no request takes them (sigblock) */
+	uint32_t	sigflags;	/* VK_SIGF_* (sigflags): kept by fork, cleared by execve */
 	int		nheld;		/* signals held because sigblock blocks them */
 	struct vk_siginfo held[VK_SIGQ_MAX];
 	int		stopped;	/* stopped by a signal: not run until SIGCONT */
@@ -501,8 +502,17 @@ void vk_live_answer(struct vk_proc *p, struct vk_req *r, void *msg);
 #define VK_HOSTSIGS	((1ull << (VK_SIGINT - 1)) | (1ull << (VK_SIGQUIT - 1)) | \
 			 (1ull << (VK_SIGTERM - 1)) | (1ull << (VK_SIGHUP - 1)))
 /* vk_signal_send: signal T with SI: to the live request that takes it, else
- * its default action.  From any process's gate, or the run loop. */
-void vk_signal_send(struct vk_proc *t, const struct vk_siginfo *si);
+ * its default action.  From any process's gate, or the run loop.  0, or
+ * EAGAIN when the signal had to be queued and its queue was full (it is
+ * lost then). */
+int vk_signal_send(struct vk_proc *t, const struct vk_siginfo *si);
+/* vk_signal_unqueue: the signals waiting in live sigreq R (none if R is
+ * something else), moved into Q (VK_SIGQ_MAX entries): how many.  An
+ * aborted request's signals are sent again, not lost. */
+int vk_signal_unqueue(struct vk_req *r, struct vk_siginfo *q);
+/* vk_signal_autoreap: whether P's ended children are reaped at once
+ * instead of waiting as zombies (it ignores SIGCHLD, or VK_SIGF_NOCLDWAIT). */
+int vk_signal_autoreap(const struct vk_proc *p);
 /* vk_signal_raise: signal SIG (si_code CODE) from T to itself. */
 void vk_signal_raise(struct vk_proc *t, int sig, int code);
 /* vk_signal_child: C has ended: SIGCHLD to PARENT with C's status. */

@@ -146,10 +146,22 @@ make_zombie(struct vk_kernel *k, struct vk_proc *p)
 				c->shared->sh_ppid = (uint32_t)c->ppid;
 		}
 	if (p->parent != NULL) {
-		if (p->parent->run == VK_BLOCKED && p->parent->w.kind == VK_WAIT_CHILD)
-			p->parent->run = VK_RUNNABLE;
-		vk_async_child_ended(p->parent);
-		vk_signal_child(p->parent, p);
+		struct vk_proc *parent = p->parent;
+
+		if (parent->run == VK_BLOCKED && parent->w.kind == VK_WAIT_CHILD)
+			parent->run = VK_RUNNABLE;	/* its wait4 looks again */
+		if (vk_signal_autoreap(parent)) {
+			/* POSIX: a parent that ignores SIGCHLD (or asked for
+			 * SA_NOCLDWAIT) leaves no zombies: its wait4 sees the
+			 * child gone, ECHILD once none is left. */
+			vk_trace_line(p, "reaped at once: its parent does not wait for children");
+			p->parent = NULL;
+			p->detached_end = 1;
+			k->ndetached++;
+		}
+		vk_async_child_ended(parent);
+		if (!(parent->sigign & (1ull << (VK_SIGCHLD - 1))))
+			vk_signal_child(parent, p);
 	} else if (p != k->init) {
 		p->detached_end = 1;	/* nobody will wait: the run loop frees it */
 		k->ndetached++;
@@ -216,6 +228,7 @@ do_exec(struct vk_proc *p)
 	p->lx_int80 = p->lx_frame = 0;
 	p->gs = 0;
 	p->upctl = 0;		/* the new image registers its own */
+	p->sigflags = 0;	/* Linux clears sa_flags at execve */
 	p->nupc = 0;
 	p->intr = 0;
 	free(p->name);
@@ -466,6 +479,7 @@ do_fork(struct vk_proc *p, struct vk_msghdr *hdr, uint32_t flags)
 	c->layer = p->layer;
 	c->sigign = p->sigign;		/* ignored and blocked signals are inherited */
 	c->sigblock = p->sigblock;
+	c->sigflags = p->sigflags;
 	c->lx_int80 = p->lx_int80;
 	c->lx_frame = p->lx_frame;
 	c->gs = p->gs;

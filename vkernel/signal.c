@@ -181,14 +181,31 @@ stop_or_continue(struct vk_proc *t, int stop)
 	    .status = stop ? t->stop_sig : VK_SIGCONT });
 }
 
-void
+/* Add SI to queue Q of *N (a standard signal once, real-time ones in
+ * order): 0, or EAGAIN when it had to be added and Q is full. */
+static int
+enqueue(struct vk_siginfo *q, int *n, const struct vk_siginfo *si)
+{
+	int i;
+
+	for (i = 0; i < *n && (si->signo >= VK_SIGRTMIN || q[i].signo != si->signo); i++)
+		;
+	if (i < *n)
+		return 0;
+	if (*n == VK_SIGQ_MAX)
+		return VK_EAGAIN;
+	q[(*n)++] = *si;
+	return 0;
+}
+
+int
 vk_signal_send(struct vk_proc *t, const struct vk_siginfo *si)
 {
-	int sig = si->signo;
+	int sig = si->signo, e;
 	struct vk_req *r;
 
 	if (t->run == VK_ZOMBIE || t->exited || sig < 1 || sig > VK_NSIG)
-		return;
+		return 0;
 	t->stats.signals++;
 	/* SIGCONT continues a stopped process whatever becomes of it next. */
 	if (sig == VK_SIGCONT && t->stopped)
@@ -199,40 +216,28 @@ vk_signal_send(struct vk_proc *t, const struct vk_siginfo *si)
 			t->w.si = *si;
 			t->w.kind = VK_WAIT_NONE;
 			t->run = VK_RUNNABLE;
-			return;
+			return 0;
 		}
 		if ((r = taker(t, sig)) != NULL) {
-			int i;
-
-			/* A standard signal waits once; real-time ones queue. */
-			for (i = 0; i < r->nq && (sig >= VK_SIGRTMIN || r->q[i].signo != sig); i++)
-				;
-			if (i == r->nq && r->nq < VK_SIGQ_MAX)
-				r->q[r->nq++] = *si;
+			e = enqueue(r->q, &r->nq, si);
 			sig_answer(t, r);
-			return;
+			return e;
 		}
 	}
 	if (t->sigign & BIT(sig)) {
 		vk_trace_line(t, "signal %d: ignored", sig);
-		return;
+		return 0;
 	}
 	if (t->sigblock & BIT(sig)) {
-		int i;
-
-		/* Held until a live request takes it or the set stops blocking it:
-		 * a standard signal once, real-time ones queued. */
-		for (i = 0; i < t->nheld && (sig >= VK_SIGRTMIN || t->held[i].signo != sig); i++)
-			;
-		if (i == t->nheld && t->nheld < VK_SIGQ_MAX)
-			t->held[t->nheld++] = *si;
-		vk_trace_line(t, "signal %d: blocked, held", sig);
-		return;
+		/* Held until a live request takes it or the set stops blocking it. */
+		e = enqueue(t->held, &t->nheld, si);
+		vk_trace_line(t, e == 0 ? "signal %d: blocked, held" : "signal %d: blocked, no room to hold it", sig);
+		return e;
 	}
 	switch (default_action(sig)) {
 	case DFL_IGN:
 		vk_trace_line(t, "signal %d: default action: discarded", sig);
-		return;
+		return 0;
 	case DFL_STOP:
 		if (t == t->k->init) {
 			/* The first process's group is orphaned (its parent is
@@ -247,11 +252,22 @@ vk_signal_send(struct vk_proc *t, const struct vk_siginfo *si)
 			t->stop_sig = sig;
 			stop_or_continue(t, 1);
 		}
-		return;
+		return 0;
 	case DFL_TERM:
 		terminate(t, sig);
-		return;
+		return 0;
 	}
+	return 0;
+}
+
+int
+vk_signal_unqueue(struct vk_req *r, struct vk_siginfo *q)
+{
+	int n = r->live && r->w.kind == VK_WAIT_SIGNAL ? r->nq : 0;
+
+	memcpy(q, r->q, (size_t)n * sizeof(*q));
+	r->nq = 0;
+	return n;
 }
 
 void
@@ -432,7 +448,32 @@ vk_sys_sigign(struct vk_proc *p, struct vk_msg_sigign *m)
 	return signal_set(&p->sigign, m->setlo, m->sethi, m->how, &m->oldlo, &m->oldhi);
 }
 
+int
+vk_sys_sigflags(struct vk_proc *p, struct vk_msg_sigflags *m)
+{
+	if ((m->how != 0 && m->how != 1) || (m->flags & ~(uint32_t)VK_SIGF_NOCLDWAIT))
+		return VK_EINVAL;
+	m->old = p->sigflags;
+	if (m->how == 1)
+		p->sigflags = m->flags;
+	return 0;
+}
+
+int
+vk_signal_autoreap(const struct vk_proc *p)
+{
+	return (p->sigign & BIT(VK_SIGCHLD)) || (p->sigflags & VK_SIGF_NOCLDWAIT);
+}
+
 /* ---- kill ---- */
+
+/* T is no longer there for kill: reaped, or about to be freed unwaited
+ * (a zombie its parent will wait for is still there). */
+static int
+gone(const struct vk_proc *t)
+{
+	return t->detached_end;
+}
 
 /* Does kill's PID (as the caller P sees it) name T? */
 static int
@@ -466,9 +507,11 @@ vk_sys_kill(struct vk_proc *p, struct vk_msg_kill *m)
 	if (pid == INT32_MIN)
 		return VK_ESRCH;
 	for (struct vk_proc *t = p->k->procs; t != NULL; t = t->next) {
-		if (t->run == VK_ZOMBIE || t->exited || !kill_names(p, t, pid))
+		if (gone(t) || !kill_names(p, t, pid))
 			continue;
-		found = 1;
+		found = 1;	/* a zombie too, as on Linux; it gets nothing */
+		if (t->run == VK_ZOMBIE || t->exited)
+			continue;
 		if (t == p)
 			self = 1;
 		else if (m->sig != 0)
@@ -479,6 +522,28 @@ vk_sys_kill(struct vk_proc *p, struct vk_msg_kill *m)
 	if (self && m->sig != 0)
 		vk_signal_send(p, &si);
 	return 0;
+}
+
+/*
+ * sigqueue: one process, with the sender's code and value.  Linux's rule:
+ * nobody may pass a signal off as the kernel's (si_code 0 and above) or
+ * as a tkill's to another process.  Unlike kill, a real-time signal that
+ * finds its queue full is EAGAIN.
+ */
+int
+vk_sys_sigqueue(struct vk_proc *p, struct vk_msg_sigqueue *m)
+{
+	struct vk_siginfo si = { .signo = m->sig, .code = m->code, .pid = p->pid,
+	    .uid = (int32_t)p->k->opt.uid, .value = m->value };
+
+	if (m->sig < 0 || m->sig > VK_NSIG)
+		return VK_EINVAL;
+	if ((m->code >= 0 || m->code == VK_SI_TKILL) && m->pid != p->pid)
+		return VK_EPERM;
+	for (struct vk_proc *t = p->k->procs; t != NULL; t = t->next)
+		if (m->pid > 0 && t->pid == m->pid && !gone(t))
+			return m->sig == 0 ? 0 : vk_signal_send(t, &si);	/* nothing for a zombie */
+	return VK_ESRCH;
 }
 
 /* ---- signals vkrun itself receives ---- */

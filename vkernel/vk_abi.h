@@ -156,6 +156,11 @@ struct vk_upctl {
 #define VK_SI_USER		0
 #define VK_SI_KERNEL		0x80
 #define VK_SI_TIMER		(-2)
+#define VK_SI_QUEUE		(-1)
+#define VK_SI_TKILL		(-6)
+
+/* sigflags (command 137): the process's signal options. */
+#define VK_SIGF_NOCLDWAIT	1	/* children are reaped when they end (SA_NOCLDWAIT) */
 #define VK_CLD_EXITED		1
 #define VK_CLD_KILLED		2
 #define VK_CLD_DUMPED		3
