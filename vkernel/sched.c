@@ -415,6 +415,18 @@ vk_sched_run(struct vk_kernel *k)
 /* Copy P's memory into C's address space: every mapping, but only the pages
  * the host has resident (an untouched page is zero in both; the TLB warm-up
  * gives back the stack pages it only read, see cpu_set_warmup). */
+/* Copy a run of resident pages into pages the child has not touched yet:
+ * allocating them in one call first spares a page fault each, which costs
+ * more than the copy (Linux >= 5.14; where refused, the faults happen). */
+static void
+copy_run(unsigned char *to, const unsigned char *from, size_t len)
+{
+#ifdef MADV_POPULATE_WRITE
+	(void)madvise(to, len, MADV_POPULATE_WRITE);
+#endif
+	memcpy(to, from, len);
+}
+
 static int
 copy_memory(struct vk_vm *to, const struct vk_vm *from)
 {
@@ -430,9 +442,14 @@ copy_memory(struct vk_vm *to, const struct vk_vm *from)
 
 			if (mincore(from->base + a, len, vec) != 0)
 				memset(vec, 1, sizeof(vec));
-			for (uint32_t pg = 0; pg < len / VK_PAGE; pg++)
-				if (vec[pg] & 1)
-					memcpy(to->base + a + pg * VK_PAGE, from->base + a + pg * VK_PAGE, VK_PAGE);
+			for (uint32_t pg = 0, n; pg < len / VK_PAGE; pg += n + 1) {
+				for (n = 0; pg + n < len / VK_PAGE && (vec[pg + n] & 1); n++)
+					;
+				if (n == 0)
+					continue;
+				copy_run(to->base + a + pg * VK_PAGE, from->base + a + pg * VK_PAGE,
+				    (size_t)n * VK_PAGE);
+			}
 		}
 	}
 	to->brk_start = from->brk_start;
