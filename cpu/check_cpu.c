@@ -602,7 +602,7 @@ END_TEST
  * code was translated again.
  */
 static uint32_t
-run_life(unsigned char *code_page, uint32_t value, uint64_t code_id)
+run_life(unsigned char *code_page, uint32_t value, uint64_t code_id, int preempt)
 {
 	static struct rig r;
 	struct cpu_fault f;
@@ -621,6 +621,8 @@ run_life(unsigned char *code_page, uint32_t value, uint64_t code_id)
 	ck_assert_int_eq(cpu_map(r.cpu, CODE, PAGE, CPU_PROT_R | CPU_PROT_X, code_page), 0);
 	ck_assert_int_eq(cpu_map(r.cpu, STACK, PAGE, CPU_PROT_R | CPU_PROT_W, r.stack), 0);
 	ck_assert_int_eq(cpu_start(r.cpu, CODE, STACK + PAGE, 0), 0);
+	if (preempt)
+		ck_assert_int_eq(cpu_preempt(r.cpu, UINT64_MAX - 1), 0);
 	ck_assert_int_eq(cpu_run(r.cpu, &f), CPU_EXIT_STOP);
 	eax = r.a;
 	cpu_free(r.cpu);
@@ -632,11 +634,25 @@ START_TEST(code_with_the_same_id_is_not_translated_again)
 {
 	unsigned char *code_page = page();
 
-	ck_assert_uint_eq(run_life(code_page, 1, 77), 1);
-	ck_assert_uint_eq(run_life(code_page, 2, 77), 1);	/* the last life's code ran */
-	ck_assert_uint_eq(run_life(code_page, 3, 78), 3);	/* another id: translated anew */
-	ck_assert_uint_eq(run_life(code_page, 4, 0), 4);	/* no id: never reused */
-	ck_assert_uint_eq(run_life(code_page, 5, 0), 5);
+	ck_assert_uint_eq(run_life(code_page, 1, 77, 0), 1);
+	ck_assert_uint_eq(run_life(code_page, 2, 77, 0), 1);	/* the last life's code ran */
+	ck_assert_uint_eq(run_life(code_page, 3, 78, 0), 3);	/* another id: translated anew */
+	ck_assert_uint_eq(run_life(code_page, 4, 0, 0), 4);	/* no id: never reused */
+	ck_assert_uint_eq(run_life(code_page, 5, 0, 0), 5);
+	munmap(code_page, PAGE);
+}
+END_TEST
+
+/* Code translated with the preemption hook's calls keeps its hook: a next
+ * life that is preemptible too runs it as it is. */
+START_TEST(code_is_kept_with_its_preemption_hook)
+{
+	unsigned char *code_page = page();
+
+	ck_assert_uint_eq(run_life(code_page, 1, 55, 1), 1);
+	ck_assert_uint_eq(run_life(code_page, 2, 55, 1), 1);
+	ck_assert_uint_eq(run_life(code_page, 3, 56, 0), 3);
+	ck_assert_uint_eq(run_life(code_page, 4, 56, 1), 4);	/* the hook came back: code again */
 	munmap(code_page, PAGE);
 }
 END_TEST
@@ -725,6 +741,7 @@ cpu_suite(void)
 	tcase_add_test(t, a_reused_engine_is_indistinguishable_from_a_new_one);
 	tcase_add_test(t, a_reused_engine_has_no_region_left);
 	tcase_add_test(t, code_with_the_same_id_is_not_translated_again);
+	tcase_add_test(t, code_is_kept_with_its_preemption_hook);
 	tcase_add_test(t, writable_code_is_never_reused);
 	suite_add_tcase(s, t);
 	t = tcase_create("memory");

@@ -443,6 +443,16 @@ drop_kept(struct cpu *c, uint32_t addr, uint32_t size)
 	return 0;
 }
 
+/* Remove the preemption hook; Unicorn drops the code it instrumented.  0 or -1. */
+static int
+drop_block_hook(struct cpu *c)
+{
+	if (uc_hook_del(c->uc, c->block_hook) != UC_ERR_OK)
+		return -1;
+	c->has_block_hook = 0;
+	return 0;
+}
+
 /*
  * Before the first run of a life: the code mappings taken back from the last
  * life keep the code translated from them only if this life's code id is
@@ -453,6 +463,11 @@ static void
 settle_code(struct cpu *c)
 {
 	int keep = c->code_id != 0 && c->code_id == c->kept_id;
+
+	/* The preemption hook kept with the code: a life that neither runs that
+	 * code nor wants preemption is better off without it. */
+	if (!keep && c->has_block_hook && c->deadline == UINT64_MAX)
+		(void)drop_block_hook(c);
 
 	for (int i = 0; i < c->nmaps && c->nrecheck > 0; i++) {
 		struct cpu_mapping *m = &c->maps[i];
@@ -488,11 +503,10 @@ scrub(struct cpu *c)
 	if (c->broken || c->untracked || c->uc == NULL || c->pristine == NULL ||
 	    ++c->lives >= CPU_REUSE_MAX || drop_kept(c, 0, 0) != 0)
 		return -1;
-	if (c->has_block_hook) {
-		if (uc_hook_del(c->uc, c->block_hook) != UC_ERR_OK)
-			return -1;
-		c->has_block_hook = 0;
-	}
+	/* Code kept for the next life was translated with the hook's calls in
+	 * it: the hook stays with it (see settle_code). */
+	if (c->has_block_hook && c->code_id == 0 && drop_block_hook(c) != 0)
+		return -1;
 	for (int i = c->nmaps - 1; i >= 0; i--) {
 		struct cpu_mapping *m = &c->maps[i];
 
