@@ -35,8 +35,10 @@
  * engine had when it was built (registers, flags, segments, FPU/SSE).  The
  * engine's translation buffer is never flushed (see TCG_BUFFER_SIZE), so the
  * code of each life stays in it, dead but resident: an engine is closed after
- * CPU_REUSE_MAX lives, which bounds that, and an engine with many regions is
- * closed rather than scrubbed region by region.
+ * CPU_REUSE_MAX lives that translated their code anew (a life that runs the
+ * code kept from the last one adds little; CPU_REUSE_ALL bounds those), which
+ * bounds that, and an engine with many regions is closed rather than
+ * scrubbed region by region.
  */
 #include "config.h"
 
@@ -83,7 +85,8 @@
 #define TCG_BUFFER_SIZE	(1u << 30)
 
 #define CPU_POOL_MAX	4	/* idle engines kept for the next cpu_new */
-#define CPU_REUSE_MAX	16	/* lives of one engine before it is closed */
+#define CPU_REUSE_MAX	16	/* lives of one engine that translated its code anew */
+#define CPU_REUSE_ALL	64	/* lives of one engine, in all */
 #define CPU_REUSE_REGIONS 64	/* more regions than this: close, do not scrub */
 
 struct cpu {
@@ -107,6 +110,7 @@ struct cpu {
 	int		rewarm;		/* Unicorn may have shrunk the TLB: warm up again */
 	int		ip_written;	/* the trap being handled moved EIP */
 	int		stop_asked;	/* the owner asked this run to stop */
+	int		ran;		/* this life has run (cpu_run) */
 	unsigned	warmups;	/* warm-ups in this life (cpu_warmups) */
 	uint64_t	warmed_ns;	/* when the last warm-up ended (CLOCK_MONOTONIC) */
 	uint32_t	warmed_round;	/* the pages its largest round read */
@@ -127,6 +131,7 @@ struct cpu {
 	int		untracked;	/* more mappings than maps[] holds: never reused */
 	uc_context	*pristine;	/* the CPU state right after the engine was built */
 	int		lives;		/* processes this engine has served */
+	int		fresh_lives;	/* of them, lives that did not run kept code */
 	int		broken;		/* a run faulted or failed: never reused */
 	char		err[256];
 };
@@ -300,6 +305,7 @@ reuse(struct cpu *c, cpu_trap_fn trap, void *ctx, uint64_t code_id)
 	c->warm_host = NULL;
 	c->warm_first = c->rewarm = 0;
 	c->warmups = 0;
+	c->ran = 0;
 	memset(&c->fault, 0, sizeof(c->fault));
 	c->err[0] = '\0';
 	memset(c->kpage, 0, CPU_KERNEL_SIZE);
@@ -464,6 +470,9 @@ settle_code(struct cpu *c)
 {
 	int keep = c->code_id != 0 && c->code_id == c->kept_id;
 
+	if (!keep)
+		c->fresh_lives++;
+
 	/* The preemption hook kept with the code: a life that neither runs that
 	 * code nor wants preemption is better off without it. */
 	if (!keep && c->has_block_hook && c->deadline == UINT64_MAX)
@@ -501,7 +510,7 @@ static int
 scrub(struct cpu *c)
 {
 	if (c->broken || c->untracked || c->uc == NULL || c->pristine == NULL ||
-	    ++c->lives >= CPU_REUSE_MAX || drop_kept(c, 0, 0) != 0)
+	    ++c->lives >= CPU_REUSE_ALL || c->fresh_lives >= CPU_REUSE_MAX || drop_kept(c, 0, 0) != 0)
 		return -1;
 	/* Code kept for the next life was translated with the hook's calls in
 	 * it: the hook stays with it (see settle_code). */
@@ -614,7 +623,10 @@ cpu_unmap(struct cpu *c, uint32_t addr, uint32_t size)
 void
 cpu_flush_code(struct cpu *c, uint32_t addr, uint32_t size)
 {
-	uc_ctl_remove_cache(c->uc, (uint64_t)addr, (uint64_t)addr + size);
+	/* Before its first run a life has translated nothing; the code kept
+	 * from the last one stays or goes by the code ids (settle_code). */
+	if (c->ran)
+		uc_ctl_remove_cache(c->uc, (uint64_t)addr, (uint64_t)addr + size);
 }
 
 int
@@ -936,8 +948,9 @@ cpu_run(struct cpu *c, struct cpu_fault *fault)
 		c->broken = 1;
 		return CPU_EXIT_ERROR;
 	}
-	if (c->nrecheck > 0 || c->kept_id != 0)
+	if (!c->ran)
 		settle_code(c);
+	c->ran = 1;
 	if (c->entering) {
 		begin = CPU_KERNEL_BASE + KP_TRAMPOLINE;
 		c->entering = 0;

@@ -141,7 +141,9 @@ int cpu_map(struct cpu *cpu, uint32_t addr, uint32_t size, int prot, void *host)
 /* cpu_unmap: remove a mapping made by cpu_map (exactly one or more whole ones). */
 int cpu_unmap(struct cpu *cpu, uint32_t addr, uint32_t size);
 
-/* cpu_flush_code: forget translated code for [ADDR, ADDR+SIZE) after the host wrote there. */
+/* cpu_flush_code: forget translated code for [ADDR, ADDR+SIZE) after the host
+ * wrote there.  Before the life's first cpu_run there is none: the code kept
+ * from the last life stays or goes by the code id then (cpu_set_code_id). */
 void cpu_flush_code(struct cpu *cpu, uint32_t addr, uint32_t size);
 
 /*

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* The images are assembled from host structures. */
@@ -761,6 +762,42 @@ START_TEST(t_fd_good)
 }
 END_TEST
 
+/* The file key names the bytes: the same file read twice has the same key,
+ * and any write gives it another. */
+START_TEST(t_fd_file_key)
+{
+	struct elfspec s;
+	struct ld_image a, b, c;
+	char err[LD_ERRLEN];
+	unsigned char *buf;
+	int fd;
+
+	struct timespec wait = { 2, 100 * 1000 * 1000 };
+
+	good_exec(&s);
+	buf = build(&s);
+	fd = temp_file(buf, s.size);
+	ck_assert_int_eq(ld_load_fd("prog", fd, &a, err), 0);
+	ck_assert_uint_eq(a.file_key, 0);		/* just written: no key yet */
+	ld_free(&a);
+	nanosleep(&wait, NULL);
+	ck_assert_int_eq(ld_load_fd("prog", fd, &a, err), 0);
+	ck_assert_int_eq(ld_load_fd("prog", fd, &b, err), 0);
+	ck_assert_uint_ne(a.file_key, 0);
+	ck_assert_uint_eq(a.file_key, b.file_key);
+	ck_assert_int_eq(pwrite(fd, buf, 1, 0), 1);	/* the same byte: still a write */
+	nanosleep(&wait, NULL);
+	ck_assert_int_eq(ld_load_fd("prog", fd, &c, err), 0);
+	ck_assert_uint_ne(c.file_key, 0);
+	ck_assert_uint_ne(c.file_key, a.file_key);
+	close(fd);
+	ld_free(&a);
+	ld_free(&b);
+	ld_free(&c);
+	free(buf);
+}
+END_TEST
+
 START_TEST(t_fd_not_regular)
 {
 	struct ld_image img;
@@ -1190,7 +1227,7 @@ main(void)
 	    t_wrapping_segment, t_below_user_min, t_above_user_max, t_overlap,
 	    t_misaligned, t_no_load, t_entry_not_executable, t_too_many_loads,
 	    t_too_many_after_split);
-	SUITE("reads executables from descriptors", t_fd_good, t_fd_not_regular, t_fd_empty,
+	SUITE("reads executables from descriptors", t_fd_good, t_fd_file_key, t_fd_not_regular, t_fd_empty,
 	    t_fd_bad, t_fd_malformed);
 	SUITE("survives corrupted headers", t_fuzz_flips, t_fuzz_random);
 	SUITE("lays out the initial stack", t_stack_layout, t_stack_minimal, t_stack_e2big,

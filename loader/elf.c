@@ -40,6 +40,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define PAGE		((uint64_t)LD_PAGE_SIZE)
@@ -657,6 +658,45 @@ ld_load_layer_fd(const char *name, int fd, struct ld_image *img, char err[LD_ERR
 	return load_fd(name, fd, img, err, 1);
 }
 
+/* Mix V into the 64-bit key H (FNV-1a over V's bytes). */
+static uint64_t
+mix(uint64_t h, uint64_t v)
+{
+	for (int i = 0; i < 8; i++, v >>= 8)
+		h = (h ^ (v & 0xff)) * 0x100000001b3ull;
+	return h;
+}
+
+/*
+ * The identity of the file open on FD, read as BEFORE said: 0 if it changed
+ * since, or so recently that a next change could keep its times (file times
+ * come from a clock that ticks every few milliseconds: two writes within one
+ * tick leave the same times; see ld_load_fd).
+ */
+static uint64_t
+file_key(int fd, const struct stat *before)
+{
+	struct stat st;
+	struct timespec now;
+	uint64_t h = 0xcbf29ce484222325ull;
+
+	if (clock_gettime(CLOCK_REALTIME, &now) != 0 || now.tv_sec - before->st_ctim.tv_sec < 2)
+		return 0;
+	if (fstat(fd, &st) != 0 || st.st_dev != before->st_dev || st.st_ino != before->st_ino ||
+	    st.st_size != before->st_size || st.st_mtim.tv_sec != before->st_mtim.tv_sec ||
+	    st.st_mtim.tv_nsec != before->st_mtim.tv_nsec || st.st_ctim.tv_sec != before->st_ctim.tv_sec ||
+	    st.st_ctim.tv_nsec != before->st_ctim.tv_nsec)
+		return 0;
+	h = mix(h, (uint64_t)st.st_dev);
+	h = mix(h, (uint64_t)st.st_ino);
+	h = mix(h, (uint64_t)st.st_size);
+	h = mix(h, (uint64_t)st.st_mtim.tv_sec);
+	h = mix(h, (uint64_t)st.st_mtim.tv_nsec);
+	h = mix(h, (uint64_t)st.st_ctim.tv_sec);
+	h = mix(h, (uint64_t)st.st_ctim.tv_nsec);
+	return h != 0 ? h : 1;
+}
+
 static int
 load_fd(const char *name, int fd, struct ld_image *img, char *err, int layer)
 {
@@ -687,7 +727,10 @@ load_fd(const char *name, int fd, struct ld_image *img, char *err, int layer)
 		free(buf);
 		return rc;
 	}
-	return load_owned(name, buf, (size_t)st.st_size, img, err, layer);
+	rc = load_owned(name, buf, (size_t)st.st_size, img, err, layer);
+	if (rc == 0)
+		img->file_key = file_key(fd, &st);
+	return rc;
 }
 
 void

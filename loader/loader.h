@@ -55,6 +55,7 @@ struct ld_image {
 	int		stack_exec;	/* PT_GNU_STACK asks for an executable stack */
 	int		nseg;
 	struct ld_segment seg[LD_MAX_SEGS];	/* sorted by vaddr, non-overlapping */
+	uint64_t	file_key;	/* names the file's bytes (ld_load_fd); 0: unknown */
 
 	/* Native programs (the vkrun ABI note and the stub section, both present). */
 	int		native;
@@ -95,7 +96,13 @@ int ld_load_mem(const char *name, const void *buf, size_t size,
 /*
  * ld_load_fd: read the regular file open on FD (not closed here) and call
  * ld_load_mem.  Also fails with EACCES for a non-regular file, EIO for a read
- * error, ENOEXEC for an empty file or one larger than LD_MAX_FILE.
+ * error, ENOEXEC for an empty file or one larger than LD_MAX_FILE.  Sets
+ * IMG->file_key from the file's identity (device, inode, size, modification
+ * and change times), the same before and after the read, so that two loads
+ * with the same key read the same bytes (a write changes the change time,
+ * which no caller can set); 0 if the file changed during the read or in
+ * the last second or two (file times have a coarse clock: a change in the
+ * same tick as the last one may leave them as they were).
  */
 int ld_load_fd(const char *name, int fd, struct ld_image *img, char err[LD_ERRLEN]);
 

@@ -383,6 +383,15 @@ struct vk_proc *vk_proc_spawn(struct vk_kernel *k, const char *program, char *co
  */
 void vk_proc_step(struct vk_proc *p);
 /*
+ * vk_image_code_id: the code id (vk_vm_code_changed) an address space built
+ * from IMG starts with: the program file's bytes and the layer chosen for it
+ * make all of its executable mappings, so images of the same file (the same
+ * ld_image file_key), kind and ABIs share it, and a later exec of the same
+ * program runs the code the last one translated.  0 when the file's bytes
+ * are not known (no key).
+ */
+uint64_t vk_image_code_id(const struct vk_kernel *k, const struct ld_image *img);
+/*
  * vk_proc_image: build P's memory from the validated IMG (segments, layer,
  * stack with ARGV and ENVP) on P's fresh CPU and address space.  0, or an
  * exit status with a message in ERR.

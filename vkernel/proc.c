@@ -66,6 +66,19 @@ load_program(struct vk_proc *p, const char *program, struct ld_image *img, char 
 	return 0;
 }
 
+uint64_t
+vk_image_code_id(const struct vk_kernel *k, const struct ld_image *img)
+{
+	uint64_t v[] = { (uint64_t)(img->native ? 1 : img->raw ? 2 : 3), img->abi, img->raw_kabi,
+	    k->opt.kernel_abi, img->bias }, h = img->file_key;
+
+	if (h == 0)
+		return 0;
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		h = (h ^ v[i]) * 0x100000001b3ull;
+	return h | 1ull << 63;	/* never one of vm.c's counted ids */
+}
+
 /* Map the validated image and its stack, and point the CPU at the entry. */
 int
 vk_proc_image(struct vk_proc *p, const struct ld_image *img, char *const argv[], char *const envp[],
@@ -136,6 +149,9 @@ vk_proc_image(struct vk_proc *p, const struct ld_image *img, char *const argv[],
 	cpu_set_warmup(p->cpu, p->warm_addr, p->warm_pages, vk_guest_ptr(&p->vm, p->warm_addr, unused, 0));
 	if (vk_upcall_init(p) != 0 || cpu_start(p->cpu, img->entry, esp, p->gs) != 0)
 		return fail(err, errlen, 125, "%s: %s", p->name, cpu_error(p->cpu));
+	/* Everything executable is in place, and came from the file and the layer. */
+	if (vk_image_code_id(p->k, img) != 0)
+		vk_vm_set_code_id(&p->vm, vk_image_code_id(p->k, img));
 	return 0;
 }
 

@@ -235,7 +235,7 @@ do_exec(struct vk_proc *p)
 	p->name = x->name;
 	x->name = NULL;
 	vk_proc_set_exe(p, p->name);
-	p->cpu = cpu_new(vk_gate, p, cerr, sizeof(cerr));
+	p->cpu = cpu_new_code(vk_gate, p, vk_image_code_id(p->k, &x->img), cerr, sizeof(cerr));
 	if (p->cpu == NULL || vk_vm_init(&p->vm, p->cpu) != 0) {
 		snprintf(err, sizeof(err), "%s: cannot create a CPU: %s", p->name, cerr);
 		e = 125;
