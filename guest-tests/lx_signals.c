@@ -318,29 +318,44 @@ read_int80(int fd, void *buf, size_t n)
 	return r;
 }
 
-/* alarm interrupting a read of a pipe a child writes after 300 ms (RESTART
- * 2: the read made with int $0x80). */
+static int go_fd = -1;
+
+/* on_sig, and then tell the child of test_eintr_restart to write. */
+static void
+on_sig_go(int s)
+{
+	on_sig(s);
+	if (go_fd >= 0 && write(go_fd, "g", 1) != 1)
+		_exit(3);
+}
+
+/* alarm interrupting a read of a pipe that a child writes only once the
+ * handler has run, however slow the machine (RESTART 2: the read made with
+ * int $0x80). */
 static void
 test_eintr_restart(int restart)
 {
-	int fd[2], st;
+	int fd[2], go[2], st;
 	char b[8];
 	pid_t c;
 	ssize_t n;
 
 	count = 0;
-	set_handler(SIGALRM, on_sig, restart ? SA_RESTART : 0);
+	set_handler(SIGALRM, on_sig_go, restart ? SA_RESTART : 0);
 	CHECK_EQ(pipe(fd), 0);
+	CHECK_EQ(pipe(go), 0);
 	c = fork();
 	CHECK(c >= 0);
 	if (c == 0) {
 		close(fd[0]);
-		usleep(300000);
-		if (write(fd[1], "late", 4) != 4)
+		close(go[1]);
+		if (read(go[0], b, 1) != 1 || write(fd[1], "late", 4) != 4)
 			_exit(1);
 		_exit(0);
 	}
 	close(fd[1]);
+	close(go[0]);
+	go_fd = go[1];
 	alarm(1);
 	alarm(0);	/* disarm and re-arm: the second counts */
 	CHECK_EQ(ualarm(50000, 0), 0);
@@ -353,7 +368,10 @@ test_eintr_restart(int restart)
 		CHECK_EQ(errno, EINTR);
 	}
 	CHECK_EQ(count, 1);
+	go_fd = -1;
+	close(go[1]);
 	CHECK_EQ(waitpid(c, &st, 0), c);
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
 	close(fd[0]);
 }
 
