@@ -602,7 +602,7 @@ END_TEST
  * code was translated again.
  */
 static uint32_t
-run_life(unsigned char *code_page, uint32_t value, uint64_t code_id, int preempt)
+run_life_prot(unsigned char *code_page, uint32_t value, uint64_t code_id, int preempt, int prot)
 {
 	static struct rig r;
 	struct cpu_fault f;
@@ -618,7 +618,7 @@ run_life(unsigned char *code_page, uint32_t value, uint64_t code_id, int preempt
 	ck_assert_msg(r.cpu != NULL, "cpu_new_code: %s", err);
 	if (r.stack == NULL)
 		r.stack = page();
-	ck_assert_int_eq(cpu_map(r.cpu, CODE, PAGE, CPU_PROT_R | CPU_PROT_X, code_page), 0);
+	ck_assert_int_eq(cpu_map(r.cpu, CODE, PAGE, prot, code_page), 0);
 	ck_assert_int_eq(cpu_map(r.cpu, STACK, PAGE, CPU_PROT_R | CPU_PROT_W, r.stack), 0);
 	ck_assert_int_eq(cpu_start(r.cpu, CODE, STACK + PAGE, 0), 0);
 	if (preempt)
@@ -628,6 +628,13 @@ run_life(unsigned char *code_page, uint32_t value, uint64_t code_id, int preempt
 	cpu_free(r.cpu);
 	munmap(r.stack, PAGE);
 	return eax;
+}
+
+/* A life with read-only code (the kind the pool keeps). */
+static uint32_t
+run_life(unsigned char *code_page, uint32_t value, uint64_t code_id, int preempt)
+{
+	return run_life_prot(code_page, value, code_id, preempt, CPU_PROT_R | CPU_PROT_X);
 }
 
 START_TEST(code_with_the_same_id_is_not_translated_again)
@@ -661,27 +668,10 @@ END_TEST
 START_TEST(writable_code_is_never_reused)
 {
 	unsigned char *code_page = page();
-	static struct rig r;
-	struct cpu_fault f;
-	char err[256];
+	int rwx = CPU_PROT_R | CPU_PROT_W | CPU_PROT_X;
 
-	for (uint32_t v = 1; v <= 2; v++) {
-		unsigned char code[] = { 0xb8, (unsigned char)v, 0, 0, 0, 0xcd, 0x81 };
-
-		memcpy(code_page, code, sizeof(code));
-		memset(&r, 0, sizeof(r));
-		r.stop_on_trap = 1;
-		r.cpu = cpu_new_code(trap, &r, 99, err, sizeof(err));
-		ck_assert_msg(r.cpu != NULL, "cpu_new_code: %s", err);
-		r.stack = page();
-		ck_assert_int_eq(cpu_map(r.cpu, CODE, PAGE, CPU_PROT_R | CPU_PROT_W | CPU_PROT_X, code_page), 0);
-		ck_assert_int_eq(cpu_map(r.cpu, STACK, PAGE, CPU_PROT_R | CPU_PROT_W, r.stack), 0);
-		ck_assert_int_eq(cpu_start(r.cpu, CODE, STACK + PAGE, 0), 0);
-		ck_assert_int_eq(cpu_run(r.cpu, &f), CPU_EXIT_STOP);
-		ck_assert_uint_eq(r.a, v);
-		cpu_free(r.cpu);
-		munmap(r.stack, PAGE);
-	}
+	ck_assert_uint_eq(run_life_prot(code_page, 1, 99, 0, rwx), 1);
+	ck_assert_uint_eq(run_life_prot(code_page, 2, 99, 0, rwx), 2);
 	munmap(code_page, PAGE);
 }
 END_TEST
